@@ -3,6 +3,8 @@ package io.feedhandler.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /**
  * The {@code feedhandler} command line: one executable for the daemon and its operator tools.
  */
@@ -33,7 +35,27 @@ public final class FeedHandlerCommand implements Runnable
      */
     public static int execute(final String... args)
     {
+        return execute(new CommandLine(new FeedHandlerCommand()), args);
+    }
+
+    /**
+     * Run a command line with its output captured (tests call this).
+     *
+     * @param out  standard output.
+     * @param err  standard error.
+     * @param args command line.
+     * @return the exit code.
+     */
+    public static int execute(final PrintWriter out, final PrintWriter err, final String... args)
+    {
         final CommandLine commandLine = new CommandLine(new FeedHandlerCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return execute(commandLine, args);
+    }
+
+    private static int execute(final CommandLine commandLine, final String... args)
+    {
         commandLine.setExitCodeExceptionMapper(ex -> ExitCode.BAD_INPUT);
         commandLine.setParameterExceptionHandler((ex, ignored) ->
         {

@@ -21,34 +21,49 @@ public final class FeedFile implements AutoCloseable
 {
     private static final int GZIP_BUFFER = 1 << 16;
 
-    private final Path path;
+    private static final int HEAD_LENGTH = 4;
+
+    private final String name;
     private final long size;
     private final FeedFileFormat format;
     private final CountingInputStream raw;
     private final FeedFileReader reader;
     private final FeedFileListener listener;
 
-    private FeedFile(final Path path, final FeedFileListener listener) throws IOException
+    private FeedFile(final String name, final long size, final InputStream in, final FeedFileListener listener)
+        throws IOException
     {
-        this.path = path;
+        this.name = name;
+        this.size = size;
         this.listener = listener;
-        this.size = Files.size(path);
-        this.raw = new CountingInputStream(Files.newInputStream(path));
-        final byte[] head = new byte[4];
-        final int headLength;
-        try (InputStream probe = Files.newInputStream(path))
-        {
-            headLength = probe.readNBytes(head, 0, head.length);
-        }
-        this.format = FeedFileFormat.detect(head, headLength);
+        this.raw = new CountingInputStream(in);
+        final BufferedInputStream buffered = new BufferedInputStream(raw, GZIP_BUFFER);
+        buffered.mark(HEAD_LENGTH);
+        final byte[] head = buffered.readNBytes(HEAD_LENGTH);
+        buffered.reset();
+        this.format = FeedFileFormat.detect(head, head.length);
         this.reader = switch (format)
         {
-            case ITCH50_BINARYFILE -> new BinaryFileReader(raw, listener);
-            case ITCH50_BINARYFILE_GZIP -> new BinaryFileReader(
-                new GZIPInputStream(new BufferedInputStream(raw, GZIP_BUFFER), GZIP_BUFFER), listener);
-            case PCAP_MOLDUDP64 -> new PcapReader(raw, listener);
-            case PCAPNG_MOLDUDP64 -> new PcapngReader(raw, listener);
+            case ITCH50_BINARYFILE -> new BinaryFileReader(buffered, listener);
+            case ITCH50_BINARYFILE_GZIP -> gzipReader(buffered, listener);
+            case PCAP_MOLDUDP64 -> new PcapReader(buffered, listener);
+            case PCAPNG_MOLDUDP64 -> new PcapngReader(buffered, listener);
         };
+    }
+
+    private static FeedFileReader gzipReader(final InputStream in, final FeedFileListener listener) throws IOException
+    {
+        try
+        {
+            return new BinaryFileReader(new GZIPInputStream(in, GZIP_BUFFER), listener);
+        }
+        catch (final ZipException | EOFException ex)
+        {
+            listener.onDefect(0, "gzip header corrupt or cut off: " + ex.getMessage());
+            final FeedFileReader empty = new BinaryFileReader(InputStream.nullInputStream(), listener);
+            empty.finish();
+            return empty;
+        }
     }
 
     /**
@@ -61,7 +76,32 @@ public final class FeedFile implements AutoCloseable
      */
     public static FeedFile open(final Path path, final FeedFileListener listener) throws IOException
     {
-        return new FeedFile(path, listener);
+        final InputStream in = Files.newInputStream(path);
+        try
+        {
+            return new FeedFile(path.toString(), Files.size(path), in, listener);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            in.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Read a feed file from a stream (a pipe, or bytes in memory), detecting its format.
+     *
+     * @param name     for reports.
+     * @param size     total bytes if known (for progress), else 0.
+     * @param in       the stream; closed by {@link #close()}.
+     * @param listener receives what the reader finds.
+     * @return the open file.
+     * @throws IOException if the stream cannot be read (or claims gzip and is not).
+     */
+    public static FeedFile open(final String name, final long size, final InputStream in, final FeedFileListener listener)
+        throws IOException
+    {
+        return new FeedFile(name, size, in, listener);
     }
 
     /**
@@ -90,10 +130,10 @@ public final class FeedFile implements AutoCloseable
         }
     }
 
-    /** @return the file. */
-    public Path path()
+    /** @return the file's name, for reports. */
+    public String name()
     {
-        return path;
+        return name;
     }
 
     /** @return its format, detected from its contents. */
@@ -102,7 +142,7 @@ public final class FeedFile implements AutoCloseable
         return format;
     }
 
-    /** @return size on disk, in bytes. */
+    /** @return size on disk in bytes (0 if unknown). */
     public long size()
     {
         return size;

@@ -45,7 +45,8 @@ import java.nio.ByteOrder;
  *
  * <p>The byte order in which the magic reads A1B2C3D4 or A1B23C4D is the byte order of every field
  * of the file; the magic also says whether the fraction of a timestamp counts micro- or
- * nanoseconds. Only the low 16 bits of the last header field are the link type. Ethernet, Linux
+ * nanoseconds. Only the low 16 bits of the last header field are the link type; the FCS length in
+ * its top bits needs no handling, since the IPv4 total length bounds each datagram. Ethernet, Linux
  * cooked (SLL, SLL2) and raw IPv4 captures are read; any other link type is reported once and its
  * frames are counted as skipped.
  *

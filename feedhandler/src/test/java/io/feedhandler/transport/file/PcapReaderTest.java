@@ -232,7 +232,7 @@ class PcapReaderTest
 
         read(capture);
 
-        assertEquals(new Defect(FIRST_RECORD, "frame 1: frame cut to 64 of " + feed.length +
+        assertEquals(new Defect(FIRST_RECORD, "frame 1: cut to 64 of " + feed.length +
             " bytes by the capture's snap length, so its UDP datagram is incomplete (" + feed.length + " bytes needed)"),
             listener.events().get(0));
         assertEquals(List.of(new Packet(2, "S", 5, 2, FIRST_RECORD + RECORD + 64 + RECORD + UDP_PAYLOAD_IN_ETHERNET, T2)),
@@ -282,7 +282,7 @@ class PcapReaderTest
             "frame 2: IPv4 header length 16 is below the minimum of 20",
             "frame 3: UDP length 30 disagrees with the 28 bytes of IPv4 payload",
             "frame 4: IPv4 total length 24 is too short for its 20-byte header and the 8-byte UDP header",
-            "frame 5: frame of 10 bytes is too short for its headers (14 bytes needed)"),
+            "frame 5: only 10 bytes long, too short for its headers (14 bytes needed)"),
             reasons);
         assertEquals(6, listener.packets().get(0).frame());
     }

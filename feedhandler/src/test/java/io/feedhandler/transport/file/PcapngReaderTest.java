@@ -113,7 +113,7 @@ class PcapngReaderTest
         assertEquals(List.of(
             new Packet(1, "S", 9, 1, first + SPB_DATA + UDP_PAYLOAD_IN_ETHERNET, CaptureReader.NO_TIMESTAMP),
             new Message(9, 'X', 23, first + SPB_DATA + UDP_PAYLOAD_IN_ETHERNET + MOLD_HEADER),
-            new Defect(second, "frame 2: frame cut to 96 of " + longer.length + " bytes by the capture's snap " +
+            new Defect(second, "frame 2: cut to 96 of " + longer.length + " bytes by the capture's snap " +
                 "length, so its UDP datagram is incomplete (" + longer.length + " bytes needed)")),
             listener.events());
     }
@@ -130,7 +130,7 @@ class PcapngReaderTest
 
         read(writer.toByteArray());
 
-        assertEquals(new Defect(first, "frame 1: frame cut to 64 of " + frame.length + " bytes by the capture's snap " +
+        assertEquals(new Defect(first, "frame 1: cut to 64 of " + frame.length + " bytes by the capture's snap " +
             "length, so its UDP datagram is incomplete (" + frame.length + " bytes needed)"), listener.events().get(0));
         assertEquals(1, listener.messages().size());
         assertEquals(2, listener.packets().get(0).frame());

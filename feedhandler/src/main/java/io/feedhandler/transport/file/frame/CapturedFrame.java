@@ -209,10 +209,10 @@ public final class CapturedFrame
                 Integer.toHexString(linkLayer.etherType()) + ")";
             case IPV4_FRAGMENT -> "IPv4 fragment (offset " + ipv4.fragmentOffset() + ", more fragments " +
                 ipv4.moreFragments() + "): fragmented datagrams are not reassembled";
-            case CUT_BY_SNAP_LENGTH -> "frame cut to " + capturedLength + " of " + originalLength +
+            case CUT_BY_SNAP_LENGTH -> "cut to " + capturedLength + " of " + originalLength +
                 " bytes by the capture's snap length, so its UDP datagram is incomplete (" + found +
                 " bytes needed)";
-            case TOO_SHORT_FOR_HEADERS -> "frame of " + capturedLength + " bytes is too short for its headers (" +
+            case TOO_SHORT_FOR_HEADERS -> "only " + capturedLength + " bytes long, too short for its headers (" +
                 found + " bytes needed)";
             case BAD_IPV4_HEADER_LENGTH -> "IPv4 header length " + found + " is below the minimum of " + limit;
             case IPV4_TOTAL_LENGTH_TOO_SHORT -> "IPv4 total length " + found + " is too short for its " + limit +

@@ -99,9 +99,9 @@ public final class LinkLayer
                 etherType = ETHERTYPE_IPV4;
                 return true;
             case LinkType.RAW:
-                headerLength = 1;
                 if (length < 1)
                 {
+                    headerLength = 1;
                     return false;
                 }
                 headerLength = 0;

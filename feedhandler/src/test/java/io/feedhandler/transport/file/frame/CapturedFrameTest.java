@@ -55,7 +55,7 @@ class CapturedFrameTest
         final byte[] bytes = ethernet(0x8100, new byte[0]);
 
         assertEquals(CapturedFrame.Verdict.TOO_SHORT_FOR_HEADERS, decode(LinkType.ETHERNET, bytes, bytes.length, bytes.length));
-        assertEquals("frame of 14 bytes is too short for its headers (18 bytes needed)", frame.describe());
+        assertEquals("only 14 bytes long, too short for its headers (18 bytes needed)", frame.describe());
         assertEquals(CapturedFrame.Verdict.CUT_BY_SNAP_LENGTH, decode(LinkType.ETHERNET, bytes, bytes.length, 100));
     }
 

@@ -119,6 +119,28 @@ class PcapngReaderTest
     }
 
     @Test
+    void shouldReadObsoletePacketBlocksLikeEnhancedOnes() throws IOException
+    {
+        final byte[] frame = udpFrame(moldUdp64("S", 9, message('X', 23)));
+        final PcapngWriter writer = new PcapngWriter()
+            .section(ByteOrder.BIG_ENDIAN)
+            .interfaceDescription(LinkType.ETHERNET, 0, NO_OPTION, 0)
+            .interfaceDescription(LinkType.ETHERNET, 0, 9, 0);
+        final int packet = writer.size();
+        writer.block(PcapngReader.PACKET_BLOCK, ByteBuffer.allocate(20 + frame.length)
+            .putShort((short)1).putShort((short)0).putInt(0).putInt(1_000_000_007)
+            .putInt(frame.length).putInt(frame.length).put(frame)
+            .array());
+
+        read(writer.toByteArray());
+
+        assertEquals(List.of(
+            new Packet(1, "S", 9, 1, packet + EPB_DATA + UDP_PAYLOAD_IN_ETHERNET, 1_000_000_007L),
+            new Message(9, 'X', 23, packet + EPB_DATA + UDP_PAYLOAD_IN_ETHERNET + MOLD_HEADER)),
+            listener.events());
+    }
+
+    @Test
     void shouldReportAFrameCutBySnapLengthAndReadTheNextBlock() throws IOException
     {
         final byte[] frame = udpFrame(moldUdp64("S", 9, message('X', 23)));

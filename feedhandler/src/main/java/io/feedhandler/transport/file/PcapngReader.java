@@ -173,50 +173,25 @@ public final class PcapngReader extends CaptureReader
             }
             return false;
         }
-        UnsafeBuffer buffer = window.buffer();
-        int offset = window.offset();
-        final int type = buffer.getInt(offset, byteOrder);
+        final int type = window.buffer().getInt(window.offset(), byteOrder);
         if (type == SECTION_HEADER_BLOCK)
         {
-            if (!window.ensure(MIN_BLOCK_LENGTH))
+            if (!readByteOrderMagic(blockOffset))
             {
-                listener.onDefect(blockOffset, "pcapng Section Header Block cut off at end of file: " +
-                    window.available() + " bytes present, its byte-order magic needs " + MIN_BLOCK_LENGTH);
-                return false;
-            }
-            buffer = window.buffer();
-            offset = window.offset();
-            final int magic = buffer.getInt(offset + BLOCK_HEADER_LENGTH, ByteOrder.LITTLE_ENDIAN);
-            if (magic == BYTE_ORDER_MAGIC)
-            {
-                byteOrder = ByteOrder.LITTLE_ENDIAN;
-            }
-            else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC)
-            {
-                byteOrder = ByteOrder.BIG_ENDIAN;
-            }
-            else
-            {
-                listener.onDefect(blockOffset, "pcapng Section Header Block has byte-order magic 0x" +
-                    hex(Integer.reverseBytes(magic)) + ", neither 1A2B3C4D nor 4D3C2B1A: the file is corrupt from here on");
                 return false;
             }
         }
         else if (sectionCount == 0)
         {
             listener.onDefect(blockOffset, "not a pcapng file: it starts with block type 0x" +
-                hex(buffer.getInt(offset, ByteOrder.BIG_ENDIAN)) + " instead of a Section Header Block (0A0D0D0A)");
+                hex(window.buffer().getInt(window.offset(), ByteOrder.BIG_ENDIAN)) +
+                " instead of a Section Header Block (0A0D0D0A)");
             return false;
         }
 
-        final long totalLength = Integer.toUnsignedLong(buffer.getInt(offset + 4, byteOrder));
-        final int minLength = minLength(type);
-        if (totalLength < minLength || (totalLength & 3) != 0 || totalLength > InputWindow.MAX_CAPACITY)
+        final long totalLength = Integer.toUnsignedLong(window.buffer().getInt(window.offset() + 4, byteOrder));
+        if (!isPlausibleLength(type, totalLength, blockOffset))
         {
-            listener.onDefect(blockOffset, "pcapng " + describeBlock(type) + " has block total length " + totalLength +
-                (totalLength > InputWindow.MAX_CAPACITY ? ", over the " + InputWindow.MAX_CAPACITY + " bytes accepted for a block" :
-                 (totalLength & 3) != 0 ? ", not a multiple of 4" : ", less than the " + minLength + " bytes of its fixed fields") +
-                ": the file is corrupt from here on");
             return false;
         }
         final int length = (int)totalLength;
@@ -226,8 +201,8 @@ public final class PcapngReader extends CaptureReader
                 length + " bytes, " + window.available() + " available");
             return false;
         }
-        buffer = window.buffer();
-        offset = window.offset();
+        final UnsafeBuffer buffer = window.buffer();
+        final int offset = window.offset();
         final long trailingLength = Integer.toUnsignedLong(buffer.getInt(offset + length - 4, byteOrder));
         if (trailingLength != totalLength)
         {
@@ -261,6 +236,58 @@ public final class PcapngReader extends CaptureReader
         }
         window.advance(length);
         return true;
+    }
+
+    /** The byte order of a section is the one in which its Section Header Block's magic reads 1A2B3C4D. */
+    private boolean readByteOrderMagic(final long blockOffset) throws IOException
+    {
+        if (!window.ensure(MIN_BLOCK_LENGTH))
+        {
+            listener.onDefect(blockOffset, "pcapng Section Header Block cut off at end of file: " +
+                window.available() + " bytes present, its byte-order magic needs " + MIN_BLOCK_LENGTH);
+            return false;
+        }
+        final int magic = window.buffer().getInt(window.offset() + BLOCK_HEADER_LENGTH, ByteOrder.LITTLE_ENDIAN);
+        if (magic == BYTE_ORDER_MAGIC)
+        {
+            byteOrder = ByteOrder.LITTLE_ENDIAN;
+        }
+        else if (Integer.reverseBytes(magic) == BYTE_ORDER_MAGIC)
+        {
+            byteOrder = ByteOrder.BIG_ENDIAN;
+        }
+        else
+        {
+            listener.onDefect(blockOffset, "pcapng Section Header Block has byte-order magic 0x" +
+                hex(Integer.reverseBytes(magic)) + ", neither 1A2B3C4D nor 4D3C2B1A: the file is corrupt from here on");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean isPlausibleLength(final int type, final long totalLength, final long blockOffset)
+    {
+        final int minLength = minLength(type);
+        final String problem;
+        if (totalLength > InputWindow.MAX_CAPACITY)
+        {
+            problem = "over the " + InputWindow.MAX_CAPACITY + " bytes accepted for a block";
+        }
+        else if ((totalLength & 3) != 0)
+        {
+            problem = "not a multiple of 4";
+        }
+        else if (totalLength < minLength)
+        {
+            problem = "less than the " + minLength + " bytes of its fixed fields";
+        }
+        else
+        {
+            return true;
+        }
+        listener.onDefect(blockOffset, "pcapng " + describeBlock(type) + " has block total length " + totalLength +
+            ", " + problem + ": the file is corrupt from here on");
+        return false;
     }
 
     private boolean readSectionHeader(final UnsafeBuffer buffer, final int offset, final long blockOffset)

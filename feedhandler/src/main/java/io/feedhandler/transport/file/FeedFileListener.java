@@ -44,8 +44,9 @@ public interface FeedFileListener
     }
 
     /**
-     * A frame in a capture that is not a MoldUDP64 packet over IPv4/UDP (other traffic is normal in
-     * a tap's capture: counted, not an error).
+     * A frame in a capture that is not an IPv4/UDP datagram (other traffic is normal in a tap's
+     * capture: counted, not an error). IPv4 fragments and frames of an unsupported link type are
+     * skipped too. A UDP datagram that is not a well-formed MoldUDP64 packet is a defect instead.
      *
      * @param sourceOffset byte offset of the frame's record in the capture.
      */

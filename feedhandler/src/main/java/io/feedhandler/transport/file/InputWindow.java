@@ -67,15 +67,17 @@ public final class InputWindow
             index = 0;
             limit = remaining;
         }
-        if (length > array.length)
-        {
-            final byte[] larger = new byte[Math.min(MAX_CAPACITY, Math.max(length, array.length * 2))];
-            System.arraycopy(array, 0, larger, 0, limit);
-            array = larger;
-            buffer.wrap(array);
-        }
         while (limit < length && !endOfStream)
         {
+            if (limit == array.length)
+            {
+                // Grow only once the stream has filled the array: a corrupt length near the end of a
+                // file then costs no more memory than the file has left, not up to MAX_CAPACITY.
+                final byte[] larger = new byte[(int)Math.min(MAX_CAPACITY, 2L * array.length)];
+                System.arraycopy(array, 0, larger, 0, limit);
+                array = larger;
+                buffer.wrap(array);
+            }
             final int read = in.read(array, limit, array.length - limit);
             if (read < 0)
             {

@@ -64,7 +64,7 @@ class StatsCommandTest
     {
         return TestData.manifestFiles().stream()
             .filter(entry -> entry.getString("dialect").equals("itch50"))
-            .filter(entry -> entry.getString("format").startsWith("itch50"))
+            .filter(entry -> !entry.getString("format").equals("pcap-soupbintcp"))
             .map(entry -> entry.getString("path"));
     }
 
@@ -139,6 +139,33 @@ class StatsCommandTest
         }
         assertEquals(expectedGaps, gaps, "gaps");
         assertEquals(expectedDuplicates, session.getLong("duplicates"), "duplicates");
+    }
+
+    @Test
+    void shouldCountPacketsOfANonItch50DialectButReportItsMessagesAsDefects()
+    {
+        final String file = "pcap/asx-itch-moldudp64/TradeExecutedMessage.pcap";
+        final Config expected = TestData.manifestEntry(file);
+
+        final Run run = stats(TestData.path(file).toString());
+
+        assertEquals(2, run.exitCode());
+        final Config session = run.report().getConfigList("sessions").get(0);
+        assertEquals(expected.getStringList("sessions").get(0), session.getString("session"));
+        assertEquals(expected.getLong("firstSeq"), session.getLong("firstSequence"));
+        assertEquals(expected.getLong("lastSeq"), session.getLong("lastSequence"));
+        assertEquals(expected.getLong("messages"), run.report().getLong("messages") + run.report().getLong("errorCount"));
+    }
+
+    @Test
+    void shouldSkipEveryFrameOfACaptureWithoutMoldUdp64()
+    {
+        final Run run = stats(TestData.path("pcap/soupbintcp/OrderAcceptedMessage.pcap").toString());
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals(0, run.report().getLong("messages"));
+        assertEquals(List.of(), run.report().getList("sessions").unwrapped());
+        assertTrue(run.report().getLong("skippedFrames") > 0);
     }
 
     @Test

@@ -222,6 +222,24 @@ class StatsCommandTest
     }
 
     @Test
+    void shouldReadGzipCompressedCapturesLikeThePlainOnes() throws IOException
+    {
+        final Path plain = TestData.path("pcap/nasdaq-itch50-moldudp64/Nasdaq.Equities.TotalView.Itch.v5.0/Multiple.Packets.pcap");
+        final Path gzip = tempDir.resolve("capture.pcap.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip)))
+        {
+            Files.copy(plain, out);
+        }
+
+        final Run run = stats(plain.toString(), gzip.toString());
+
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertEquals("pcap-moldudp64-gzip", run.reports().get(1).getString("format"));
+        assertEquals(run.reports().get(0).getValue("sessions"), run.reports().get(1).getValue("sessions"));
+        assertEquals(TestData.types(run.reports().get(0)), TestData.types(run.reports().get(1)));
+    }
+
+    @Test
     void shouldReportACutOffGzipStreamWithCountsBeforeIt() throws IOException
     {
         final Path plain = TestData.path("itch50/nasdaq-12302019-snippet.itch50");

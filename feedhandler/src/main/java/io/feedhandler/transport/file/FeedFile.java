@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -38,32 +39,53 @@ public final class FeedFile implements AutoCloseable
         this.listener = listener;
         this.raw = new CountingInputStream(in);
         final BufferedInputStream buffered = new BufferedInputStream(raw, GZIP_BUFFER);
-        buffered.mark(HEAD_LENGTH);
-        final byte[] head = buffered.readNBytes(HEAD_LENGTH);
-        buffered.reset();
-        this.format = FeedFileFormat.detect(head, head.length);
-        this.reader = switch (format)
+        final byte[] outerHead = head(buffered);
+        final FeedFileFormat outer = FeedFileFormat.detect(outerHead, outerHead.length);
+        if (outer.isCompressed())
         {
-            case ITCH50_BINARYFILE -> new BinaryFileReader(buffered, listener);
-            case ITCH50_BINARYFILE_GZIP -> gzipReader(buffered, listener);
-            case PCAP_MOLDUDP64 -> new PcapReader(buffered, listener);
-            case PCAPNG_MOLDUDP64 -> new PcapngReader(buffered, listener);
-        };
+            FeedFileFormat inner = FeedFileFormat.ITCH50_BINARYFILE;
+            InputStream inflated = InputStream.nullInputStream();
+            try
+            {
+                // Peek through a pushback stream, not a buffered one: BufferedInputStream keeps
+                // reading to fill its buffer and would lose what was inflated before a cut-off.
+                final PushbackInputStream peekable = new PushbackInputStream(new GZIPInputStream(buffered, GZIP_BUFFER), HEAD_LENGTH);
+                final byte[] innerHead = peekable.readNBytes(HEAD_LENGTH);
+                peekable.unread(innerHead);
+                inflated = peekable;
+                inner = FeedFileFormat.detect(innerHead, innerHead.length);
+            }
+            catch (final ZipException | EOFException ex)
+            {
+                listener.onDefect(0, "gzip header corrupt or cut off: " + ex.getMessage());
+                inflated = InputStream.nullInputStream();
+            }
+            this.format = inner.compressed();
+            this.reader = reader(inner, inflated, listener);
+        }
+        else
+        {
+            this.format = outer;
+            this.reader = reader(outer, buffered, listener);
+        }
     }
 
-    private static FeedFileReader gzipReader(final InputStream in, final FeedFileListener listener) throws IOException
+    private static byte[] head(final InputStream in) throws IOException
     {
-        try
+        in.mark(HEAD_LENGTH);
+        final byte[] head = in.readNBytes(HEAD_LENGTH);
+        in.reset();
+        return head;
+    }
+
+    private static FeedFileReader reader(final FeedFileFormat format, final InputStream in, final FeedFileListener listener)
+    {
+        return switch (format.uncompressed())
         {
-            return new BinaryFileReader(new GZIPInputStream(in, GZIP_BUFFER), listener);
-        }
-        catch (final ZipException | EOFException ex)
-        {
-            listener.onDefect(0, "gzip header corrupt or cut off: " + ex.getMessage());
-            final FeedFileReader empty = new BinaryFileReader(InputStream.nullInputStream(), listener);
-            empty.finish();
-            return empty;
-        }
+            case PCAP_MOLDUDP64 -> new PcapReader(in, listener);
+            case PCAPNG_MOLDUDP64 -> new PcapngReader(in, listener);
+            default -> new BinaryFileReader(in, listener);
+        };
     }
 
     /**
@@ -119,7 +141,7 @@ public final class FeedFile implements AutoCloseable
         }
         catch (final ZipException | EOFException ex)
         {
-            if (format != FeedFileFormat.ITCH50_BINARYFILE_GZIP)
+            if (!format.isCompressed())
             {
                 throw ex;
             }

@@ -8,13 +8,45 @@ public enum FeedFileFormat
     ITCH50_BINARYFILE("itch50-binaryfile"),
     ITCH50_BINARYFILE_GZIP("itch50-binaryfile-gzip"),
     PCAP_MOLDUDP64("pcap-moldudp64"),
-    PCAPNG_MOLDUDP64("pcapng-moldudp64");
+    PCAPNG_MOLDUDP64("pcapng-moldudp64"),
+    PCAP_MOLDUDP64_GZIP("pcap-moldudp64-gzip"),
+    PCAPNG_MOLDUDP64_GZIP("pcapng-moldudp64-gzip");
 
     private final String displayName;
 
     FeedFileFormat(final String displayName)
     {
         this.displayName = displayName;
+    }
+
+    /** @return true for the gzip-compressed variants. */
+    public boolean isCompressed()
+    {
+        return displayName.endsWith("-gzip");
+    }
+
+    /** @return the format of the decompressed contents (itself if not compressed). */
+    public FeedFileFormat uncompressed()
+    {
+        return switch (this)
+        {
+            case ITCH50_BINARYFILE_GZIP -> ITCH50_BINARYFILE;
+            case PCAP_MOLDUDP64_GZIP -> PCAP_MOLDUDP64;
+            case PCAPNG_MOLDUDP64_GZIP -> PCAPNG_MOLDUDP64;
+            default -> this;
+        };
+    }
+
+    /** @return the gzip-compressed variant of this format. */
+    public FeedFileFormat compressed()
+    {
+        return switch (this)
+        {
+            case ITCH50_BINARYFILE -> ITCH50_BINARYFILE_GZIP;
+            case PCAP_MOLDUDP64 -> PCAP_MOLDUDP64_GZIP;
+            case PCAPNG_MOLDUDP64 -> PCAPNG_MOLDUDP64_GZIP;
+            default -> this;
+        };
     }
 
     /** @return the name used in reports, e.g. {@code itch50-binaryfile-gzip}. */
@@ -26,7 +58,8 @@ public enum FeedFileFormat
     /**
      * Detect a format from the first bytes of a file.
      *
-     * <p>gzip starts with 1F 8B; pcap with its magic A1B2C3D4 (microseconds) or A1B23C4D
+     * <p>gzip starts with 1F 8B (reported as {@link #ITCH50_BINARYFILE_GZIP} until the decompressed
+     * contents are detected in turn); pcap with its magic A1B2C3D4 (microseconds) or A1B23C4D
      * (nanoseconds) in either byte order; pcapng with the Section Header Block type 0A0D0D0A.
      * Anything else is taken as BinaryFILE, which has no magic of its own: its reader reports what
      * does not fit.

@@ -23,6 +23,7 @@ final class ProgressBar
     private final LongSupplier nanoClock;
     private final String label;
     private final long total;
+    private final Unit unit;
     private final long startNs;
     private long lastDrawNs;
     private boolean drawn;
@@ -35,6 +36,19 @@ final class ProgressBar
      */
     ProgressBar(final PrintStream out, final LongSupplier nanoClock, final String label, final long total)
     {
+        this(out, nanoClock, label, total, Unit.BYTES);
+    }
+
+    /**
+     * @param out       where to draw (stderr).
+     * @param nanoClock monotonic clock in ns (injected so tests need not sleep).
+     * @param label     what is being done.
+     * @param total     total units.
+     * @param unit      what the units are.
+     */
+    ProgressBar(final PrintStream out, final LongSupplier nanoClock, final String label, final long total, final Unit unit)
+    {
+        this.unit = unit;
         this.out = out;
         this.nanoClock = nanoClock;
         this.label = label;
@@ -91,11 +105,14 @@ final class ProgressBar
         final double seconds = Math.max(1e-9, (now - startNs) / 1e9);
         final double fraction = total > 0 ? Math.min(1.0, (double)done / total) : 0.0;
         final int filled = (int)(fraction * WIDTH);
-        final double bytesPerSecond = done / seconds;
-        final long left = bytesPerSecond > 0 ? (long)((total - done) / bytesPerSecond) : 0;
-        return String.format(Locale.ROOT, "%s [%s%s] %5.1f%%  %s of %s  %s/s  %.2f M msg/s  %d:%02d left",
-            label, "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, bytes(done), bytes(total),
-            bytes((long)bytesPerSecond), messages / seconds / 1e6, left / 60, left % 60);
+        final double unitsPerSecond = done / seconds;
+        final long left = unitsPerSecond > 0 ? (long)((total - done) / unitsPerSecond) : 0;
+        final String rate = unit == Unit.BYTES ?
+            String.format(Locale.ROOT, "%s/s  %.2f M msg/s", unit.format((long)unitsPerSecond), messages / seconds / 1e6) :
+            String.format(Locale.ROOT, "%.2f M msg/s", messages / seconds / 1e6);
+        return String.format(Locale.ROOT, "%s [%s%s] %5.1f%%  %s of %s  %s  %d:%02d left",
+            label, "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, unit.format(done), unit.format(total),
+            rate, left / 60, left % 60);
     }
 
     private void draw(final long now, final long done, final long messages)
@@ -103,6 +120,18 @@ final class ProgressBar
         out.print("\r\033[K" + render(now, done, messages));
         out.flush();
         drawn = true;
+    }
+
+    /** What the bar counts. */
+    enum Unit
+    {
+        BYTES,
+        MESSAGES;
+
+        String format(final long value)
+        {
+            return this == BYTES ? bytes(value) : String.format(Locale.ROOT, "%.2f M msgs", value / 1e6);
+        }
     }
 
     private static String bytes(final long bytes)

@@ -69,6 +69,8 @@ public final class ItchMessageDispatcher
      * @param offset of the message's type byte.
      * @param length of the message as given by the framing (BinaryFILE, MoldUDP64, SoupBinTCP).
      * @return true if the message went to its typed callback, false if it was reported as malformed.
+     * @throws IndexOutOfBoundsException if {@code offset} and {@code length} do not lie inside
+     *                                   {@code buffer}: a caller's bug, never the input's fault.
      */
     public boolean dispatch(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -90,6 +92,9 @@ public final class ItchMessageDispatcher
             listener.onLengthMismatch(type, expectedLength, buffer, offset, length);
             return false;
         }
+        // One explicit check per message, whatever agrona.disable.bounds.checks says: the
+        // flyweights' field reads are unchecked in production, and this makes them safe.
+        buffer.boundsCheck(offset, length);
         switch (type)
         {
             case ItchMessageType.SYSTEM_EVENT -> listener.onSystemEvent(systemEvent.wrap(buffer, offset));

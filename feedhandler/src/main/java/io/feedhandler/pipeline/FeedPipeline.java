@@ -1,0 +1,172 @@
+package io.feedhandler.pipeline;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The Disruptor ring of preallocated {@link FeedEvent}s and its stages, run in order on their own
+ * threads: sequencer, then encoder (the book joins between them later), then publisher.
+ *
+ * <pre>
+ * source --next()/publish()--> [ ring of FeedEvent ] --> Sequencer --> Encoder --> Publisher --> Kafka
+ * </pre>
+ *
+ * <p>A stage that throws does not stall or kill the ring: the exception handler counts the
+ * failure, logs it (once per burst), marks the event failed so the publisher sends its raw bytes
+ * to the DLQ, and processing goes on with the next event.
+ */
+public final class FeedPipeline implements AutoCloseable
+{
+    private static final Logger LOG = LogManager.getLogger(FeedPipeline.class);
+
+    private final Disruptor<FeedEvent> disruptor;
+    private final EventHandler<FeedEvent> last;
+    private RingBuffer<FeedEvent> ring;
+
+    /**
+     * @param ringSize     slots, a power of two.
+     * @param waitStrategy {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}.
+     * @param counters     failures are counted here.
+     * @param stages       handlers, run one after the other.
+     */
+    @SafeVarargs
+    public FeedPipeline(final int ringSize, final String waitStrategy, final PipelineCounters counters,
+        final EventHandler<FeedEvent>... stages)
+    {
+        final AtomicInteger threads = new AtomicInteger();
+        disruptor = new Disruptor<>(FeedEvent::new, ringSize, runnable ->
+        {
+            final Thread thread = new Thread(runnable, "feedhandler-stage-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, ProducerType.SINGLE, waitStrategy(waitStrategy));
+        disruptor.setDefaultExceptionHandler(new StageFailureHandler(counters));
+        var group = disruptor.handleEventsWith(stages[0]);
+        for (int i = 1; i < stages.length; i++)
+        {
+            group = group.then(stages[i]);
+        }
+        last = stages[stages.length - 1];
+    }
+
+    /**
+     * @param name from the profile.
+     * @return the Disruptor wait strategy.
+     */
+    public static WaitStrategy waitStrategy(final String name)
+    {
+        return switch (name)
+        {
+            case "busy-spin" -> new BusySpinWaitStrategy();
+            case "yielding" -> new YieldingWaitStrategy();
+            case "sleeping" -> new SleepingWaitStrategy();
+            case "blocking" -> new BlockingWaitStrategy();
+            default -> throw new IllegalArgumentException(
+                "wait strategy must be one of busy-spin, yielding, sleeping, blocking (got '" + name + "')");
+        };
+    }
+
+    /** @return the ring, for sources to publish into. */
+    public RingBuffer<FeedEvent> start()
+    {
+        ring = disruptor.start();
+        return ring;
+    }
+
+    /**
+     * Wait until the last stage has handled everything published so far.
+     *
+     * @param timeout how long to wait at most.
+     * @param unit    of the timeout.
+     * @return true if drained.
+     */
+    public boolean awaitDrained(final long timeout, final TimeUnit unit)
+    {
+        final long deadline = System.nanoTime() + unit.toNanos(timeout);
+        final long cursor = ring.getCursor();
+        while (disruptor.getSequenceValueFor(last) < cursor)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000L);
+        }
+        return true;
+    }
+
+    /** @return events published but not yet handled by the last stage. */
+    public long backlog()
+    {
+        return ring.getCursor() - disruptor.getSequenceValueFor(last);
+    }
+
+    @Override
+    public void close()
+    {
+        disruptor.halt();
+    }
+
+    /** Counts, logs once per burst, and sends the event to the DLQ by marking it failed. */
+    private static final class StageFailureHandler implements ExceptionHandler<FeedEvent>
+    {
+        private static final long LOG_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
+
+        private final PipelineCounters counters;
+        private long lastLogNs = System.nanoTime() - LOG_INTERVAL_NS;
+        private long suppressed;
+
+        StageFailureHandler(final PipelineCounters counters)
+        {
+            this.counters = counters;
+        }
+
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final FeedEvent event)
+        {
+            counters.stageFailures.increment();
+            if (event != null)
+            {
+                event.fail("stage failed: " + ex);
+            }
+            final long now = System.nanoTime();
+            if (now - lastLogNs >= LOG_INTERVAL_NS)
+            {
+                LOG.error("stage failed on ring sequence {} ({} similar failures not logged since the last line); " +
+                    "the event goes to the DLQ", sequence, suppressed, ex);
+                lastLogNs = now;
+                suppressed = 0;
+            }
+            else
+            {
+                suppressed++;
+            }
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            LOG.error("stage failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            LOG.error("stage failed to shut down", ex);
+        }
+    }
+}

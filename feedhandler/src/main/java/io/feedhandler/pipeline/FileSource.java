@@ -1,0 +1,123 @@
+package io.feedhandler.pipeline;
+
+import com.lmax.disruptor.RingBuffer;
+import io.feedhandler.transport.file.FeedFileListener;
+import io.feedhandler.transport.moldudp64.MoldUdp64Packet;
+import io.feedhandler.transport.moldudp64.MoldUdp64Session;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+
+/**
+ * Puts what a feed file holds onto the ring: one slot per message (payload copied into the slot's
+ * own buffer), one per defect and end of session. File replay uses the {@code block} overload
+ * policy: when the ring is full, {@code next()} waits for the stages, so nothing is lost.
+ *
+ * <p>A BinaryFILE has no session: its messages belong to the stream named at construction (the
+ * file's name by default). In a capture, each MoldUDP64 session is its own stream.
+ */
+public final class FileSource implements FeedFileListener
+{
+    private final RingBuffer<FeedEvent> ring;
+    private final StreamRegistry streams;
+    private final EpochNanoClock clock;
+    private final int fileStream;
+    private final byte[] lastSession = new byte[MoldUdp64Packet.SESSION_LENGTH];
+    private int packetStream = -1;
+    private int lastStream;
+
+    /**
+     * @param ring       to publish into.
+     * @param streams    stream registry.
+     * @param clock      receive timestamps (epoch ns).
+     * @param fileStream name of the stream for BinaryFILE messages.
+     */
+    public FileSource(final RingBuffer<FeedEvent> ring, final StreamRegistry streams, final EpochNanoClock clock,
+        final String fileStream)
+    {
+        this.ring = ring;
+        this.streams = streams;
+        this.clock = clock;
+        this.fileStream = streams.indexOf(fileStream);
+        this.lastStream = this.fileStream;
+    }
+
+    @Override
+    public void onPacket(final MoldUdp64Packet packet, final long sourceOffset)
+    {
+        final DirectBuffer buffer = packet.buffer();
+        final int offset = packet.sessionOffset();
+        boolean same = packetStream >= 0;
+        for (int i = 0; same && i < lastSession.length; i++)
+        {
+            same = lastSession[i] == buffer.getByte(offset + i);
+        }
+        if (!same)
+        {
+            buffer.getBytes(offset, lastSession);
+            packetStream = streams.indexOf(MoldUdp64Session.toDisplayString(lastSession));
+        }
+        lastStream = packetStream;
+    }
+
+    @Override
+    public void onMessage(
+        final long sequenceNumber, final DirectBuffer buffer, final int offset, final int length, final long sourceOffset)
+    {
+        final long slot = ring.next();
+        try
+        {
+            final FeedEvent event = ring.get(slot);
+            event.clear();
+            event.kind = FeedEvent.MESSAGE;
+            event.stream = packetStream >= 0 ? packetStream : fileStream;
+            event.sequence = sequenceNumber;
+            event.sourceOffset = sourceOffset;
+            event.receiveTimestampNanos = clock.nanoTime();
+            copy(event, buffer, offset, length);
+            if (length > FeedEvent.PAYLOAD_CAPACITY)
+            {
+                event.fail("message of " + length + " bytes is longer than any ITCH 5.0 message");
+            }
+        }
+        finally
+        {
+            ring.publish(slot);
+        }
+    }
+
+    @Override
+    public void onEndOfSession(final long sourceOffset)
+    {
+        final long slot = ring.next();
+        final FeedEvent event = ring.get(slot);
+        event.clear();
+        event.kind = FeedEvent.END_OF_SESSION;
+        event.stream = lastStream;
+        event.sourceOffset = sourceOffset;
+        event.payloadLength = 0;
+        ring.publish(slot);
+    }
+
+    @Override
+    public void onDefect(final long sourceOffset, final String reason)
+    {
+        final long slot = ring.next();
+        final FeedEvent event = ring.get(slot);
+        event.clear();
+        event.kind = FeedEvent.DEFECT;
+        event.stream = -1;
+        event.sourceOffset = sourceOffset;
+        event.payloadLength = 0;
+        event.reason = reason;
+        event.receiveTimestampNanos = clock.nanoTime();
+        ring.publish(slot);
+    }
+
+    private static void copy(final FeedEvent event, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final int copied = Math.min(length, FeedEvent.PAYLOAD_CAPACITY);
+        event.payload.putBytes(0, buffer, offset, copied);
+        event.payloadLength = copied;
+        event.originalLength = length;
+    }
+}

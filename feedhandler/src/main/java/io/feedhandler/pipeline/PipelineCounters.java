@@ -1,0 +1,46 @@
+package io.feedhandler.pipeline;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the pipeline has done, for the summary of {@code replay} and {@code demo} and, later, for
+ * the metrics endpoint. Written by one stage each, read by anyone.
+ */
+public final class PipelineCounters
+{
+    /** Events read from sources, messages and defects. */
+    public final LongAdder eventsIn = new LongAdder();
+    /** Messages in sequence (not duplicates). */
+    public final LongAdder messages = new LongAdder();
+    /** Messages dropped because their sequence number was seen before. */
+    public final LongAdder duplicates = new LongAdder();
+    /** Gaps opened (each reported as a status record). */
+    public final LongAdder gaps = new LongAdder();
+    /** Sequence numbers inside gaps. */
+    public final LongAdder missingMessages = new LongAdder();
+    /** Events sent to the DLQ (malformed input, failed stages). */
+    public final LongAdder deadLetters = new LongAdder();
+    /** Exceptions caught by the ring's exception handler. */
+    public final LongAdder stageFailures = new LongAdder();
+    /** Records handed to the producer. */
+    public final LongAdder recordsSent = new LongAdder();
+    /** Records acknowledged by the broker. */
+    public final LongAdder recordsAcked = new LongAdder();
+    /** Delivery failures (each record is retried, never dropped). */
+    public final LongAdder deliveryFailures = new LongAdder();
+    /** Records re-sent after a delivery failure or a full producer buffer. */
+    public final LongAdder retries = new LongAdder();
+    /** Acknowledged records per kind, indexed by {@link RecordKind#ordinal()}. */
+    public final LongAdder[] ackedByKind = new LongAdder[RecordKind.values().length];
+    /** Acknowledged DLQ records. */
+    public final LongAdder deadLettersAcked = new LongAdder();
+
+    /** Create zeroed counters. */
+    public PipelineCounters()
+    {
+        for (int i = 0; i < ackedByKind.length; i++)
+        {
+            ackedByKind[i] = new LongAdder();
+        }
+    }
+}

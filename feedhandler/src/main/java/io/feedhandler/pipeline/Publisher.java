@@ -1,0 +1,303 @@
+package io.feedhandler.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Last stage: hands each event's records to the one idempotent producer, keyed by symbol (so the
+ * default partitioner keeps a symbol's records in order in one partition), with headers built once
+ * per stream and record kind, and turns acknowledgements into the acked-sequence watermark of each
+ * stream.
+ *
+ * <p>{@code send()} runs here, never on a feed thread. A send the producer refuses (buffer full,
+ * metadata missing past {@code max.block.ms}) is retried here after a short pause; a delivery that
+ * fails after the producer's own retries is queued and sent again: counted, never dropped. While
+ * the in-flight window of a stream is full this stage waits, which backs up the ring: that is the
+ * {@code block} overload policy of file replay.
+ */
+public final class Publisher implements EventHandler<FeedEvent>
+{
+    /** Sequence numbers in flight per stream before the publisher waits for acks. */
+    public static final int IN_FLIGHT = 1 << 20;
+
+    private static final long RETRY_PAUSE_NS = 1_000_000L;
+
+    private final Producer<byte[], byte[]> producer;
+    private final String[] topics;
+    private final String deadLetterTopic;
+    private final StreamRegistry streams;
+    private final SymbolTable symbols;
+    private final PipelineCounters counters;
+    private final String source;
+    private final Header[] commonHeaders;
+    private final Header[][] schemaHeaders;
+    private final AckWatermark[] watermarks = new AckWatermark[StreamRegistry.MAX_STREAMS];
+    private final long[] startSequences = new long[StreamRegistry.MAX_STREAMS];
+    private final Headers[][] headers = new Headers[StreamRegistry.MAX_STREAMS][];
+    private final ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
+
+    private record Retry(ProducerRecord<byte[], byte[]> record, Callback callback)
+    {
+    }
+
+    /** Per stream and kind: the immutable headers every record of that pair carries. */
+    private static final class Headers
+    {
+        final RecordHeaders value;
+
+        Headers(final Header[] headers)
+        {
+            value = new RecordHeaders(headers);
+            value.setReadOnly();
+        }
+    }
+
+    /**
+     * @param producer        the process's one producer (idempotent, acks=all).
+     * @param topics          topic per {@link RecordKind}, by ordinal.
+     * @param deadLetterTopic topic for malformed input.
+     * @param streams         stream names.
+     * @param symbols         keys per stock locate.
+     * @param counters        what is counted.
+     * @param exchange        name for the headers.
+     * @param source          what is being published (file name, line), for DLQ headers.
+     * @param schemaNames     header value naming the schema (and its fingerprint or version) per kind, by ordinal.
+     */
+    public Publisher(
+        final Producer<byte[], byte[]> producer,
+        final String[] topics,
+        final String deadLetterTopic,
+        final StreamRegistry streams,
+        final SymbolTable symbols,
+        final PipelineCounters counters,
+        final String exchange,
+        final String source,
+        final String[] schemaNames)
+    {
+        this.producer = producer;
+        this.topics = topics.clone();
+        this.deadLetterTopic = deadLetterTopic;
+        this.streams = streams;
+        this.symbols = symbols;
+        this.counters = counters;
+        this.source = source;
+        this.commonHeaders = new Header[] {
+            header("producer", "feedhandler"), header("exchange", exchange)};
+        this.schemaHeaders = new Header[schemaNames.length][];
+        for (int i = 0; i < schemaNames.length; i++)
+        {
+            schemaHeaders[i] = new Header[] {header("schema", schemaNames[i])};
+        }
+    }
+
+    /**
+     * Start a stream's watermark at a known point (the checkpoint) instead of at its first message.
+     *
+     * @param stream   index of the stream.
+     * @param sequence last sequence number already acknowledged.
+     */
+    public void resumeAfter(final int stream, final long sequence)
+    {
+        startSequences[stream] = sequence;
+    }
+
+    @Override
+    public void onEvent(final FeedEvent event, final long ringSequence, final boolean endOfBatch)
+    {
+        drainRetries();
+        if (event.kind == FeedEvent.DEFECT)
+        {
+            deadLetter(event);
+            return;
+        }
+        if (event.kind != FeedEvent.MESSAGE || event.duplicate)
+        {
+            return;
+        }
+        final AckWatermark watermark = watermark(event.stream, event.sequence);
+        final EncodedRecords records = event.records;
+        long slot;
+        while ((slot = watermark.begin(event.sequence, records.count())) < 0)
+        {
+            pause();
+        }
+        for (int i = 0; i < records.count(); i++)
+        {
+            final RecordKind kind = records.kind(i);
+            final byte[] value = new byte[records.length(i)];
+            records.buffer().getBytes(records.offset(i), value);
+            final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                topics[kind.ordinal()], null, symbols.key(records.locate(i)), value, headers(event.stream, kind));
+            send(record, new Acknowledgement(watermark, slot, kind, record));
+        }
+    }
+
+    /** @return the watermark of every stream seen, by index (null where none). */
+    public AckWatermark[] watermarks()
+    {
+        return watermarks;
+    }
+
+    /** Send again what failed, until nothing is left; call when the source is finished. */
+    public void drainRetries()
+    {
+        Retry retry;
+        while ((retry = retries.poll()) != null)
+        {
+            counters.retries.increment();
+            send(retry.record(), retry.callback());
+        }
+    }
+
+    private void send(final ProducerRecord<byte[], byte[]> record, final Callback callback)
+    {
+        while (true)
+        {
+            try
+            {
+                producer.send(record, callback);
+                counters.recordsSent.increment();
+                return;
+            }
+            catch (final org.apache.kafka.common.errors.TimeoutException |
+                org.apache.kafka.common.errors.InterruptException ex)
+            {
+                counters.retries.increment();
+                pause();
+            }
+        }
+    }
+
+    private void deadLetter(final FeedEvent event)
+    {
+        final byte[] raw = Arrays.copyOf(event.payload.byteArray(), event.payloadLength);
+        final RecordHeaders dlqHeaders = new RecordHeaders(commonHeaders);
+        dlqHeaders.add(header("reason", event.reason == null ? "unknown" : event.reason));
+        dlqHeaders.add(header("source", source));
+        dlqHeaders.add(header("source.offset", Long.toString(event.sourceOffset)));
+        if (event.originalLength > event.payloadLength)
+        {
+            dlqHeaders.add(header("original.length", Integer.toString(event.originalLength)));
+        }
+        if (event.stream >= 0 && event.stream < streams.size())
+        {
+            dlqHeaders.add(new RecordHeader("session", streams.nameUtf8(event.stream)));
+            dlqHeaders.add(header("sequence", Long.toString(event.sequence)));
+        }
+        counters.deadLetters.increment();
+        final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetterTopic, null, symbols.key(0), raw, dlqHeaders);
+        send(record, new DeadLetterAcknowledgement(record));
+    }
+
+    private AckWatermark watermark(final int stream, final long sequence)
+    {
+        AckWatermark watermark = watermarks[stream];
+        if (watermark == null)
+        {
+            watermark = new AckWatermark(IN_FLIGHT, startSequences[stream] != 0 ? startSequences[stream] : sequence - 1);
+            watermarks[stream] = watermark;
+        }
+        return watermark;
+    }
+
+    private RecordHeaders headers(final int stream, final RecordKind kind)
+    {
+        Headers[] byKind = headers[stream];
+        if (byKind == null)
+        {
+            byKind = new Headers[RecordKind.values().length];
+            headers[stream] = byKind;
+        }
+        Headers result = byKind[kind.ordinal()];
+        if (result == null)
+        {
+            final Header[] all = new Header[commonHeaders.length + 2];
+            System.arraycopy(commonHeaders, 0, all, 0, commonHeaders.length);
+            all[commonHeaders.length] = new RecordHeader("session", streams.nameUtf8(stream));
+            all[commonHeaders.length + 1] = schemaHeaders[kind.ordinal()][0];
+            result = new Headers(all);
+            byKind[kind.ordinal()] = result;
+        }
+        return result.value;
+    }
+
+    private static void pause()
+    {
+        LockSupport.parkNanos(RETRY_PAUSE_NS);
+    }
+
+    private static Header header(final String key, final String value)
+    {
+        return new RecordHeader(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Completes a watermark slot on ack; queues the record again on failure. */
+    private final class Acknowledgement implements Callback
+    {
+        private final AckWatermark watermark;
+        private final long slot;
+        private final RecordKind kind;
+        private final ProducerRecord<byte[], byte[]> record;
+
+        Acknowledgement(
+            final AckWatermark watermark, final long slot, final RecordKind kind, final ProducerRecord<byte[], byte[]> record)
+        {
+            this.watermark = watermark;
+            this.slot = slot;
+            this.kind = kind;
+            this.record = record;
+        }
+
+        @Override
+        public void onCompletion(final RecordMetadata metadata, final Exception exception)
+        {
+            if (exception == null)
+            {
+                counters.recordsAcked.increment();
+                counters.ackedByKind[kind.ordinal()].increment();
+                watermark.complete(slot);
+            }
+            else
+            {
+                counters.deliveryFailures.increment();
+                retries.add(new Retry(record, this));
+            }
+        }
+    }
+
+    /** Counts DLQ acks; queues the record again on failure. */
+    private final class DeadLetterAcknowledgement implements Callback
+    {
+        private final ProducerRecord<byte[], byte[]> record;
+
+        DeadLetterAcknowledgement(final ProducerRecord<byte[], byte[]> record)
+        {
+            this.record = record;
+        }
+
+        @Override
+        public void onCompletion(final RecordMetadata metadata, final Exception exception)
+        {
+            if (exception == null)
+            {
+                counters.deadLettersAcked.increment();
+            }
+            else
+            {
+                counters.deliveryFailures.increment();
+                retries.add(new Retry(record, this));
+            }
+        }
+    }
+}

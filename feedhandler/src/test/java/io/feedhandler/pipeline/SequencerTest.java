@@ -1,0 +1,81 @@
+package io.feedhandler.pipeline;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SequencerTest
+{
+    private final PipelineCounters counters = new PipelineCounters();
+    private final Sequencer sequencer = new Sequencer(counters);
+    private final FeedEvent event = new FeedEvent();
+
+    @Test
+    void shouldPassMessagesInSequence()
+    {
+        assertEquals(0, send(0, 1).gapFrom());
+        assertEquals(0, send(0, 2).gapFrom());
+
+        assertEquals(3, sequencer.nextExpected(0));
+        assertEquals(2, counters.messages.sum());
+    }
+
+    @Test
+    void shouldReportAGapAsARangeOnTheEventAfterIt()
+    {
+        send(0, 1);
+
+        final FeedEvent afterGap = send(0, 5);
+
+        assertEquals(2, afterGap.gapFrom());
+        assertEquals(4, afterGap.gapTo());
+        assertFalse(afterGap.isDuplicate());
+        assertEquals(1, counters.gaps.sum());
+        assertEquals(3, counters.missingMessages.sum());
+    }
+
+    @Test
+    void shouldFlagAndCountDuplicatesWithoutMovingBack()
+    {
+        send(0, 1);
+        send(0, 2);
+
+        assertTrue(send(0, 1).isDuplicate());
+        assertEquals(3, sequencer.nextExpected(0));
+        assertEquals(1, counters.duplicates.sum());
+    }
+
+    @Test
+    void shouldKeepSequenceStatePerStream()
+    {
+        send(0, 100);
+        send(1, 7);
+
+        assertEquals(0, send(1, 8).gapFrom());
+        assertEquals(101, sequencer.nextExpected(0));
+    }
+
+    @Test
+    void shouldResumeAfterACheckpointAndReportWhatIsMissingSinceThen()
+    {
+        sequencer.expect(0, 51);
+
+        final FeedEvent first = send(0, 60);
+
+        assertEquals(51, first.gapFrom());
+        assertEquals(59, first.gapTo());
+    }
+
+    private FeedEvent send(final int stream, final long sequence)
+    {
+        event.clear();
+        event.kind = FeedEvent.MESSAGE;
+        event.stream = stream;
+        event.sequence = sequence;
+        event.payloadLength = 0;
+        sequencer.onEvent(event, 0, true);
+        return event;
+    }
+}

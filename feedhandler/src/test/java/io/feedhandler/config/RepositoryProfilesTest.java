@@ -1,0 +1,64 @@
+package io.feedhandler.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The profiles in the repository's {@code conf/} folder load cleanly, as shipped. */
+class RepositoryProfilesTest
+{
+    /** Maven runs tests in the module directory ({@code feedhandler/}); {@code conf/} is beside it. */
+    private static final Path CONF = Path.of("..", "conf");
+    private static final Path NASDAQ = CONF.resolve("nasdaq-totalview-itch.conf");
+
+    @Test
+    void shouldLoadTheNasdaqProfileWithItsLowLatencyProducer() throws Exception
+    {
+        assertTrue(Files.isRegularFile(NASDAQ), NASDAQ.toAbsolutePath().normalize() + " is missing");
+
+        final Profile profile = Profile.load(NASDAQ, Map.of(), Map.of());
+
+        assertEquals("nasdaq", profile.exchange());
+        assertEquals("equities", profile.assetClass());
+        assertEquals(ZoneId.of("America/New_York"), profile.timeZone());
+        assertEquals("0", profile.kafka().producer().get("linger.ms"));
+        assertEquals("all", profile.kafka().producer().get("acks"));
+        assertEquals("true", profile.kafka().producer().get("enable.idempotence"));
+        assertEquals("1000", profile.kafka().producer().get("max.block.ms"));
+        assertEquals("feedhandler-nasdaq", profile.kafka().producer().get("client.id"));
+        assertFalse(profile.schemaRegistry().enabled());
+    }
+
+    @Test
+    void shouldLoadEveryProfileInConf() throws IOException
+    {
+        final List<Path> profiles;
+        try (Stream<Path> files = Files.list(CONF))
+        {
+            profiles = files.filter(file -> file.getFileName().toString().endsWith(".conf")).sorted().toList();
+        }
+        assertTrue(profiles.contains(NASDAQ), "no " + NASDAQ + " among " + profiles);
+        for (final Path file : profiles)
+        {
+            try
+            {
+                Profile.load(file, Map.of(), Map.of());
+            }
+            catch (final ProfileException ex)
+            {
+                fail(ex.getMessage());
+            }
+        }
+    }
+}

@@ -1,5 +1,7 @@
 package io.feedhandler.avro;
 
+import io.feedhandler.kafka.Topics;
+
 /**
  * The record kinds the handler publishes, one Avro schema each ({@code schemas/<name>.avsc} in the
  * repository and in the jar). Topic and subject names are built from {@link #dataType()} by the
@@ -8,23 +10,23 @@ package io.feedhandler.avro;
 public enum RecordSchema
 {
     /** Order book changes: A, F, E, C, X, D, U. */
-    ORDER_EVENT("OrderEvent", "orders"),
+    ORDER_EVENT("OrderEvent", Topics.DataType.ORDERS),
     /** Trade prints: P, Q, and E, C with the resting order's price. */
-    TRADE("Trade", "trades"),
+    TRADE("Trade", Topics.DataType.TRADES),
     /** Top of book (and depth) from the book. */
-    QUOTE("Quote", "quotes"),
+    QUOTE("Quote", Topics.DataType.QUOTES),
     /** Security reference data: R. */
-    REFERENCE_DATA("ReferenceData", "reference_data"),
+    REFERENCE_DATA("ReferenceData", Topics.DataType.REFERENCE_DATA),
     /** Market, security and feed status: S, H, Y, L, V, W, K, J, h, I, N, O, B and line events. */
-    STATUS("Status", "status");
+    STATUS("Status", Topics.DataType.STATUS);
 
     /** Avro namespace of every record schema. */
     public static final String NAMESPACE = "market.equities";
 
     private final String recordName;
-    private final String dataType;
+    private final Topics.DataType dataType;
 
-    RecordSchema(final String recordName, final String dataType)
+    RecordSchema(final String recordName, final Topics.DataType dataType)
     {
         this.recordName = recordName;
         this.dataType = dataType;
@@ -49,7 +51,7 @@ public enum RecordSchema
     }
 
     /** @return the data type part of topic and subject names, e.g. {@code orders}. */
-    public String dataType()
+    public Topics.DataType dataType()
     {
         return dataType;
     }

@@ -1,5 +1,7 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.avro.RecordSchema;
+
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -11,13 +13,14 @@ public final class EncodedRecords
     /** Records one event can carry. */
     public static final int MAX_RECORDS = 4;
     /** Bytes of all records of one event together. */
-    public static final int CAPACITY = 1024;
+    public static final int CAPACITY = 768;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[CAPACITY]);
-    private final RecordKind[] kinds = new RecordKind[MAX_RECORDS];
+    private final RecordSchema[] kinds = new RecordSchema[MAX_RECORDS];
     private final int[] offsets = new int[MAX_RECORDS];
     private final int[] lengths = new int[MAX_RECORDS];
     private final int[] locates = new int[MAX_RECORDS];
+    private final byte[][] keys = new byte[MAX_RECORDS][];
     private int count;
     private int limit;
 
@@ -31,7 +34,7 @@ public final class EncodedRecords
      * @param index of a record.
      * @return its kind, which names its topic and schema.
      */
-    public RecordKind kind(final int index)
+    public RecordSchema kind(final int index)
     {
         return kinds[index];
     }
@@ -43,6 +46,16 @@ public final class EncodedRecords
     public int locate(final int index)
     {
         return locates[index];
+    }
+
+    /**
+     * @param index of a record.
+     * @return its Kafka key, fixed when it was encoded (the symbol table may learn a new symbol for
+     * the locate before the publisher gets to this record).
+     */
+    public byte[] key(final int index)
+    {
+        return keys[index];
     }
 
     /**
@@ -80,10 +93,12 @@ public final class EncodedRecords
      *
      * @param kind   of the record.
      * @param locate whose symbol keys it.
+     * @param key    its Kafka key (an array the caller never changes afterwards).
      * @param length bytes written.
      */
-    public void commit(final RecordKind kind, final int locate, final int length)
+    public void commit(final RecordSchema kind, final int locate, final byte[] key, final int length)
     {
+        keys[count] = key;
         kinds[count] = kind;
         offsets[count] = limit;
         lengths[count] = length;

@@ -18,7 +18,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class FeedEvent
 {
     /** Room for the largest ITCH 5.0 message (50) and for a defect's raw bytes up to this size. */
-    public static final int PAYLOAD_CAPACITY = 256;
+    public static final int PAYLOAD_CAPACITY = 128;
 
     /** An exchange message in sequence. */
     public static final byte MESSAGE = 1;

@@ -6,10 +6,10 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.feedhandler.config.WaitStrategy;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -39,12 +39,12 @@ public final class FeedPipeline implements AutoCloseable
 
     /**
      * @param ringSize     slots, a power of two.
-     * @param waitStrategy {@code busy-spin}, {@code yielding}, {@code sleeping} or {@code blocking}.
+     * @param waitStrategy how the stages wait for work (from the profile).
      * @param counters     failures are counted here.
      * @param stages       handlers, run one after the other.
      */
     @SafeVarargs
-    public FeedPipeline(final int ringSize, final String waitStrategy, final PipelineCounters counters,
+    public FeedPipeline(final int ringSize, final WaitStrategy waitStrategy, final PipelineCounters counters,
         final EventHandler<FeedEvent>... stages)
     {
         final AtomicInteger threads = new AtomicInteger();
@@ -64,19 +64,17 @@ public final class FeedPipeline implements AutoCloseable
     }
 
     /**
-     * @param name from the profile.
+     * @param strategy from the profile.
      * @return the Disruptor wait strategy.
      */
-    public static WaitStrategy waitStrategy(final String name)
+    public static com.lmax.disruptor.WaitStrategy waitStrategy(final WaitStrategy strategy)
     {
-        return switch (name)
+        return switch (strategy)
         {
-            case "busy-spin" -> new BusySpinWaitStrategy();
-            case "yielding" -> new YieldingWaitStrategy();
-            case "sleeping" -> new SleepingWaitStrategy();
-            case "blocking" -> new BlockingWaitStrategy();
-            default -> throw new IllegalArgumentException(
-                "wait strategy must be one of busy-spin, yielding, sleeping, blocking (got '" + name + "')");
+            case BUSY_SPIN -> new BusySpinWaitStrategy();
+            case YIELDING -> new YieldingWaitStrategy();
+            case SLEEPING -> new SleepingWaitStrategy();
+            case BLOCKING -> new BlockingWaitStrategy();
         };
     }
 
@@ -107,6 +105,17 @@ public final class FeedPipeline implements AutoCloseable
             LockSupport.parkNanos(1_000_000L);
         }
         return true;
+    }
+
+    /**
+     * Publish an empty event, so the stages run once more (the publisher sends failed deliveries
+     * again when it handles an event). Call from the source's thread only.
+     */
+    public void nudge()
+    {
+        final long slot = ring.next();
+        ring.get(slot).clear();
+        ring.publish(slot);
     }
 
     /** @return events published but not yet handled by the last stage. */

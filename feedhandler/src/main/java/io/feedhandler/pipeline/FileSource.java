@@ -20,6 +20,7 @@ public final class FileSource implements FeedFileListener
     private final RingBuffer<FeedEvent> ring;
     private final StreamRegistry streams;
     private final EpochNanoClock clock;
+    private final PipelineCounters counters;
     private final int fileStream;
     private final byte[] lastSession = new byte[MoldUdp64Packet.SESSION_LENGTH];
     private int packetStream = -1;
@@ -29,11 +30,13 @@ public final class FileSource implements FeedFileListener
      * @param ring       to publish into.
      * @param streams    stream registry.
      * @param clock      receive timestamps (epoch ns).
+     * @param counters   events in are counted here.
      * @param fileStream name of the stream for BinaryFILE messages.
      */
     public FileSource(final RingBuffer<FeedEvent> ring, final StreamRegistry streams, final EpochNanoClock clock,
-        final String fileStream)
+        final PipelineCounters counters, final String fileStream)
     {
+        this.counters = counters;
         this.ring = ring;
         this.streams = streams;
         this.clock = clock;
@@ -74,6 +77,7 @@ public final class FileSource implements FeedFileListener
             event.sourceOffset = sourceOffset;
             event.receiveTimestampNanos = clock.nanoTime();
             copy(event, buffer, offset, length);
+            counters.eventsIn.increment();
             if (length > FeedEvent.PAYLOAD_CAPACITY)
             {
                 event.fail("message of " + length + " bytes is longer than any ITCH 5.0 message");
@@ -110,6 +114,7 @@ public final class FileSource implements FeedFileListener
         event.payloadLength = 0;
         event.reason = reason;
         event.receiveTimestampNanos = clock.nanoTime();
+        counters.eventsIn.increment();
         ring.publish(slot);
     }
 

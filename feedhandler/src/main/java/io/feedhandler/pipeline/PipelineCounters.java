@@ -1,5 +1,7 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.avro.RecordSchema;
+
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,8 +32,8 @@ public final class PipelineCounters
     public final LongAdder deliveryFailures = new LongAdder();
     /** Records re-sent after a delivery failure or a full producer buffer. */
     public final LongAdder retries = new LongAdder();
-    /** Acknowledged records per kind, indexed by {@link RecordKind#ordinal()}. */
-    public final LongAdder[] ackedByKind = new LongAdder[RecordKind.values().length];
+    /** Acknowledged records per kind, indexed by {@link RecordSchema#ordinal()}. */
+    public final LongAdder[] ackedByKind = new LongAdder[RecordSchema.values().length];
     /** Acknowledged DLQ records. */
     public final LongAdder deadLettersAcked = new LongAdder();
 

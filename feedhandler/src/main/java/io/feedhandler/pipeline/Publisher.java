@@ -1,6 +1,11 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.avro.RecordSchema;
+
 import com.lmax.disruptor.EventHandler;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.agrona.concurrent.EpochNanoClock;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,6 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -46,6 +52,9 @@ public final class Publisher implements EventHandler<FeedEvent>
     private final long[] startSequences = new long[StreamRegistry.MAX_STREAMS];
     private final Headers[][] headers = new Headers[StreamRegistry.MAX_STREAMS][];
     private final ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
+    private final AtomicLong deadLettersInFlight = new AtomicLong();
+    private final Recorder latencies = new Recorder(3);
+    private final EpochNanoClock clock;
 
     private record Retry(ProducerRecord<byte[], byte[]> record, Callback callback)
     {
@@ -65,7 +74,7 @@ public final class Publisher implements EventHandler<FeedEvent>
 
     /**
      * @param producer        the process's one producer (idempotent, acks=all).
-     * @param topics          topic per {@link RecordKind}, by ordinal.
+     * @param topics          topic per {@link RecordSchema}, by ordinal.
      * @param deadLetterTopic topic for malformed input.
      * @param streams         stream names.
      * @param symbols         keys per stock locate.
@@ -73,6 +82,7 @@ public final class Publisher implements EventHandler<FeedEvent>
      * @param exchange        name for the headers.
      * @param source          what is being published (file name, line), for DLQ headers.
      * @param schemaNames     header value naming the schema (and its fingerprint or version) per kind, by ordinal.
+     * @param clock           epoch clock, to measure receive-to-acknowledgement latency.
      */
     public Publisher(
         final Producer<byte[], byte[]> producer,
@@ -83,8 +93,10 @@ public final class Publisher implements EventHandler<FeedEvent>
         final PipelineCounters counters,
         final String exchange,
         final String source,
-        final String[] schemaNames)
+        final String[] schemaNames,
+        final EpochNanoClock clock)
     {
+        this.clock = clock;
         this.producer = producer;
         this.topics = topics.clone();
         this.deadLetterTopic = deadLetterTopic;
@@ -134,13 +146,45 @@ public final class Publisher implements EventHandler<FeedEvent>
         }
         for (int i = 0; i < records.count(); i++)
         {
-            final RecordKind kind = records.kind(i);
+            final RecordSchema kind = records.kind(i);
             final byte[] value = new byte[records.length(i)];
             records.buffer().getBytes(records.offset(i), value);
             final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
-                topics[kind.ordinal()], null, symbols.key(records.locate(i)), value, headers(event.stream, kind));
-            send(record, new Acknowledgement(watermark, slot, kind, record));
+                topics[kind.ordinal()], null, records.key(i), value, headers(event.stream, kind));
+            send(record, new Acknowledgement(watermark, slot, kind, record, event.receiveTimestampNanos));
         }
+    }
+
+    /** @return true if a failed delivery waits to be sent again (by the next event, see {@link FeedPipeline#nudge()}). */
+    public boolean retriesPending()
+    {
+        return !retries.isEmpty();
+    }
+
+    /** @return true when every record handed to the producer has been acknowledged. */
+    public boolean allAcknowledged()
+    {
+        if (!retries.isEmpty() || deadLettersInFlight.get() != 0)
+        {
+            return false;
+        }
+        for (final AckWatermark watermark : watermarks)
+        {
+            if (watermark != null && watermark.inFlight() != 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return receive-to-acknowledgement latency in microseconds since the last call (the
+     * recorder's interval histogram).
+     */
+    public Histogram latencies()
+    {
+        return latencies.getIntervalHistogram();
     }
 
     /** @return the watermark of every stream seen, by index (null where none). */
@@ -196,6 +240,7 @@ public final class Publisher implements EventHandler<FeedEvent>
             dlqHeaders.add(header("sequence", Long.toString(event.sequence)));
         }
         counters.deadLetters.increment();
+        deadLettersInFlight.incrementAndGet();
         final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(deadLetterTopic, null, symbols.key(0), raw, dlqHeaders);
         send(record, new DeadLetterAcknowledgement(record));
     }
@@ -211,12 +256,12 @@ public final class Publisher implements EventHandler<FeedEvent>
         return watermark;
     }
 
-    private RecordHeaders headers(final int stream, final RecordKind kind)
+    private RecordHeaders headers(final int stream, final RecordSchema kind)
     {
         Headers[] byKind = headers[stream];
         if (byKind == null)
         {
-            byKind = new Headers[RecordKind.values().length];
+            byKind = new Headers[RecordSchema.values().length];
             headers[stream] = byKind;
         }
         Headers result = byKind[kind.ordinal()];
@@ -247,16 +292,18 @@ public final class Publisher implements EventHandler<FeedEvent>
     {
         private final AckWatermark watermark;
         private final long slot;
-        private final RecordKind kind;
+        private final RecordSchema kind;
         private final ProducerRecord<byte[], byte[]> record;
+        private final long receivedNanos;
 
-        Acknowledgement(
-            final AckWatermark watermark, final long slot, final RecordKind kind, final ProducerRecord<byte[], byte[]> record)
+        Acknowledgement(final AckWatermark watermark, final long slot, final RecordSchema kind,
+            final ProducerRecord<byte[], byte[]> record, final long receivedNanos)
         {
             this.watermark = watermark;
             this.slot = slot;
             this.kind = kind;
             this.record = record;
+            this.receivedNanos = receivedNanos;
         }
 
         @Override
@@ -266,6 +313,7 @@ public final class Publisher implements EventHandler<FeedEvent>
             {
                 counters.recordsAcked.increment();
                 counters.ackedByKind[kind.ordinal()].increment();
+                latencies.recordValue(Math.max(0, (clock.nanoTime() - receivedNanos) / 1000));
                 watermark.complete(slot);
             }
             else
@@ -292,6 +340,7 @@ public final class Publisher implements EventHandler<FeedEvent>
             if (exception == null)
             {
                 counters.deadLettersAcked.increment();
+                deadLettersInFlight.decrementAndGet();
             }
             else
             {

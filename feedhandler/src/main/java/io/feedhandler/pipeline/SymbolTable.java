@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * Stock locate to symbol, learned from the Stock Directory (R) and from any message that names
  * its stock, with the record key (the trimmed ASCII symbol) built once per locate.
  *
- * <p>Written by the encoder stage, read by the publisher after it (the ring orders the two).
+ * <p>Written by the encoder stage, which stores the key of each record in the event: key arrays are
+ * replaced, never changed, so a record keeps the key it was encoded with.
  * A locate never named (a file that starts after the directory) is keyed {@code #<locate>} so
  * its records still share one partition; market-wide records (locate 0) are keyed by the exchange.
  */

@@ -1,0 +1,236 @@
+package io.feedhandler.pipeline;
+
+import io.feedhandler.avro.RecordSchema;
+import io.feedhandler.avro.RecordSchemas;
+import io.feedhandler.avro.SingleObjectEncoding;
+import io.feedhandler.avro.WireFormat;
+import io.feedhandler.config.Profile;
+import io.feedhandler.config.TradingDay;
+import io.feedhandler.kafka.TopicCreationException;
+import io.feedhandler.kafka.TopicCreator;
+import io.feedhandler.kafka.Topics;
+import io.feedhandler.transport.file.FeedFile;
+import org.agrona.concurrent.OffsetEpochNanoClock;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Publishes one feed file through the whole pipeline to Kafka and waits until the broker has
+ * acknowledged everything (or a deadline passes): the engine of {@code replay} and {@code demo}.
+ *
+ * <pre>
+ * FeedFile --FileSource--> ring --> Sequencer --> RecordEncoderStage --> Publisher --> Kafka
+ *                                                                           |
+ *                                                     acks --> watermark --> checkpoint file
+ * </pre>
+ */
+public final class ReplayJob
+{
+    private static final Logger LOG = LogManager.getLogger(ReplayJob.class);
+    private static final int RECORDS_PER_POLL = 1024;
+
+    private final Profile profile;
+    private final Topics topics;
+    private final RecordSchemas schemas;
+
+    /**
+     * @param profile the exchange profile (Kafka, pipeline, checkpoint settings).
+     */
+    public ReplayJob(final Profile profile)
+    {
+        this.profile = profile;
+        this.topics = Topics.of(profile);
+        this.schemas = RecordSchemas.fromClassPath();
+    }
+
+    /** Told how far a replay has got. */
+    @FunctionalInterface
+    public interface Progress
+    {
+        /**
+         * @param bytesRead bytes of the file read (compressed bytes for gzip).
+         * @param messages  events put on the ring.
+         */
+        void update(long bytesRead, long messages);
+    }
+
+    /** @return the topic names this job publishes to. */
+    public Topics topics()
+    {
+        return topics;
+    }
+
+    /** @return prefix length of the wire format, for consumers that decode records. */
+    public int wirePrefixLength()
+    {
+        return new SingleObjectEncoding(schemas).prefixLength();
+    }
+
+    /**
+     * Replay a file.
+     *
+     * @param file       BinaryFILE (.gz) or capture.
+     * @param rate       messages per second, 0 for as fast as the broker acknowledges.
+     * @param progress   told bytes read and messages after each poll (for a progress bar); may be null.
+     * @param ackTimeout how long to wait for the last acknowledgements.
+     * @return what happened.
+     * @throws IOException          if the file cannot be read or the checkpoint written.
+     * @throws InterruptedException if interrupted while waiting.
+     * @throws TopicCreationException if the topics cannot be created (broker unreachable).
+     */
+    public ReplaySummary replay(final Path file, final long rate, final Progress progress, final Duration ackTimeout)
+        throws IOException, InterruptedException, TopicCreationException
+    {
+        if (profile.kafka().topics().create())
+        {
+            final TopicCreator.Result created = TopicCreator.of(profile).createMissing(topics);
+            created.warnings().forEach(LOG::warn);
+        }
+        final String exchange = profile.exchange();
+        final TradingDay day = profile.tradingDay(file, Clock.systemUTC());
+        final PipelineCounters counters = new PipelineCounters();
+        final StreamRegistry streams = new StreamRegistry();
+        final SymbolTable symbols = new SymbolTable(exchange);
+        final WireFormat wireFormat = new SingleObjectEncoding(schemas);
+        final String[] topicByKind = new String[RecordSchema.values().length];
+        final String[] schemaNames = new String[RecordSchema.values().length];
+        for (final RecordSchema kind : RecordSchema.values())
+        {
+            topicByKind[kind.ordinal()] = topics.topic(kind.dataType());
+            schemaNames[kind.ordinal()] = kind.fullName() + ";fingerprint=" + Long.toHexString(schemas.fingerprint(kind));
+        }
+        final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
+        final long started = System.nanoTime();
+        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(profile.kafka().producerProperties()))
+        {
+            awaitMetadata(producer, topicByKind);
+            final Publisher publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
+                exchange, file.getFileName().toString(), schemaNames, clock);
+            final FeedPipeline pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
+                counters, new Sequencer(counters),
+                new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
+            final FileSource source = new FileSource(pipeline.start(), streams, clock, counters, streamName(file));
+            final String format;
+            try (FeedFile feedFile = FeedFile.open(file, source))
+            {
+                format = feedFile.format().displayName();
+                final long pacingStart = System.nanoTime();
+                while (feedFile.poll(RECORDS_PER_POLL))
+                {
+                    if (progress != null)
+                    {
+                        progress.update(feedFile.bytesRead(), counters.eventsIn.sum());
+                    }
+                    pace(rate, pacingStart, counters.eventsIn.sum());
+                }
+            }
+            pipeline.awaitDrained(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.flush();
+            final boolean complete = awaitAcks(pipeline, publisher, producer, ackTimeout);
+            pipeline.close();
+            final Map<String, Long> watermarks = new LinkedHashMap<>();
+            final AckWatermark[] byStream = publisher.watermarks();
+            for (int i = 0; i < streams.size(); i++)
+            {
+                if (byStream[i] != null)
+                {
+                    watermarks.put(streams.name(i), byStream[i].watermark());
+                }
+            }
+            final Checkpoint checkpoint = new Checkpoint(profile.checkpoint().directory().resolve(exchange + ".checkpoint"));
+            final Map<String, Long> merged = new LinkedHashMap<>(checkpoint.read());
+            merged.putAll(watermarks);
+            checkpoint.write(merged);
+            return new ReplaySummary(file.toString(), format, counters, watermarks, complete,
+                System.nanoTime() - started, publisher.latencies());
+        }
+    }
+
+    /**
+     * @param file a feed file.
+     * @return the stream name of its BinaryFILE messages: the file name up to its first dot
+     * ({@code 12302019} for {@code 12302019.NASDAQ_ITCH50.gz}).
+     */
+    public static String streamName(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        final int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void awaitMetadata(final Producer<byte[], byte[]> producer, final String[] topics)
+        throws InterruptedException
+    {
+        // max.block.ms is small on purpose, so metadata may take a few tries: fetch it before the
+        // feed starts, so the first sends do not fail for want of it.
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (final String topic : topics)
+        {
+            while (true)
+            {
+                try
+                {
+                    // Freshly created topics answer before their partitions have leaders.
+                    if (producer.partitionsFor(topic).stream().allMatch(partition -> partition.leader() != null))
+                    {
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+                catch (final org.apache.kafka.common.errors.TimeoutException ex)
+                {
+                    if (System.nanoTime() > deadline)
+                    {
+                        throw ex;
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        }
+    }
+
+    private static boolean awaitAcks(final FeedPipeline pipeline, final Publisher publisher,
+        final Producer<byte[], byte[]> producer, final Duration timeout)
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline)
+        {
+            if (publisher.retriesPending())
+            {
+                pipeline.nudge();
+                producer.flush();
+            }
+            if (publisher.allAcknowledged())
+            {
+                return true;
+            }
+            LockSupport.parkNanos(5_000_000L);
+        }
+        return publisher.allAcknowledged();
+    }
+
+    private static void pace(final long rate, final long startNanos, final long events)
+    {
+        if (rate <= 0)
+        {
+            return;
+        }
+        final long due = startNanos + events * 1_000_000_000L / rate;
+        long now;
+        while ((now = System.nanoTime()) < due)
+        {
+            LockSupport.parkNanos(Math.min(due - now, 1_000_000L));
+        }
+    }
+}

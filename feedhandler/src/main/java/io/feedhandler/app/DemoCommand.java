@@ -37,9 +37,13 @@ import java.util.stream.Stream;
 public final class DemoCommand implements Callable<Integer>
 {
     private static final String SAMPLE = "samples/12302019.NASDAQ_ITCH50.snippet";
+    private static final int SYMBOLS = 500;
 
     @Spec
     private CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    private ProfileOptions profileOptions;
 
     @Option(names = "--messages", defaultValue = "1000000", paramLabel = "N", description = "Messages in the generated day. Default: ${DEFAULT-VALUE}.")
     private long messages;
@@ -52,6 +56,13 @@ public final class DemoCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final PrintWriter out = spec.commandLine().getOut();
+        final long minimum = SyntheticMarket.scheduledMessages(SYMBOLS);
+        if (messages < minimum)
+        {
+            spec.commandLine().getErr().println("demo: --messages must be at least " + minimum +
+                " (system events and the directory of " + SYMBOLS + " symbols alone take that many), got " + messages);
+            return FeedHandlerCommand.ExitCode.USAGE;
+        }
         final Path work = Files.createTempDirectory("feedhandler-demo");
         try
         {
@@ -60,10 +71,10 @@ public final class DemoCommand implements Callable<Integer>
             try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start())
             {
                 out.println("demo: broker ready at " + broker.bootstrapServers());
-                final Profile profile = Profile.defaults(Map.of(
+                final Profile profile = profileOptions.load(Map.of(
                     "kafka.bootstrap-servers", broker.bootstrapServers(),
                     "checkpoint.directory", work.resolve("state").toString(),
-                    "pipeline.ring-size", "16384"), Map.of());
+                    "pipeline.ring-size", "16384"));
                 final Path sample = work.resolve("12302019.NASDAQ_ITCH50");
                 try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(SAMPLE))
                 {
@@ -74,9 +85,9 @@ public final class DemoCommand implements Callable<Integer>
                     Files.copy(in, sample);
                 }
                 final Path day = work.resolve("12302019-synthetic.NASDAQ_ITCH50");
-                out.println("demo: generating a synthetic day of " + messages + " messages (500 symbols)...");
+                out.println("demo: generating a synthetic day of " + messages + " messages (" + SYMBOLS + " symbols)...");
                 out.flush();
-                SyntheticMarket.writeBinaryFile(day, 20191230L, 500, messages);
+                SyntheticMarket.writeBinaryFile(day, 20191230L, SYMBOLS, messages);
 
                 final List<ReplaySummary> summaries = new ArrayList<>();
                 for (final Path file : List.of(sample, day))

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -38,6 +40,8 @@ public final class Publisher implements EventHandler<FeedEvent>
     public static final int IN_FLIGHT = 1 << 20;
 
     private static final long RETRY_PAUSE_NS = 1_000_000L;
+    private static final long FAILURE_LOG_INTERVAL_NS = 10_000_000_000L;
+    private static final Logger LOG = LogManager.getLogger(Publisher.class);
 
     private final Producer<byte[], byte[]> producer;
     private final String[] topics;
@@ -55,6 +59,7 @@ public final class Publisher implements EventHandler<FeedEvent>
     private final AtomicLong deadLettersInFlight = new AtomicLong();
     private final Recorder latencies = new Recorder(3);
     private final EpochNanoClock clock;
+    private volatile long lastFailureLogNs = System.nanoTime() - FAILURE_LOG_INTERVAL_NS;
 
     private record Retry(ProducerRecord<byte[], byte[]> record, Callback callback)
     {
@@ -318,9 +323,21 @@ public final class Publisher implements EventHandler<FeedEvent>
             }
             else
             {
-                counters.deliveryFailures.increment();
+                deliveryFailed(record, exception);
                 retries.add(new Retry(record, this));
             }
+        }
+    }
+
+    private void deliveryFailed(final ProducerRecord<byte[], byte[]> record, final Exception exception)
+    {
+        counters.deliveryFailures.increment();
+        final long now = System.nanoTime();
+        if (now - lastFailureLogNs > FAILURE_LOG_INTERVAL_NS)
+        {
+            lastFailureLogNs = now;
+            LOG.warn("delivery to {} failed after the producer's own retries, sending it again ({} failures so far): {}",
+                record.topic(), counters.deliveryFailures.sum(), exception.toString());
         }
     }
 
@@ -344,7 +361,7 @@ public final class Publisher implements EventHandler<FeedEvent>
             }
             else
             {
-                counters.deliveryFailures.increment();
+                deliveryFailed(record, exception);
                 retries.add(new Retry(record, this));
             }
         }

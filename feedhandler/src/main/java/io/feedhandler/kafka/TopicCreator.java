@@ -8,9 +8,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -45,6 +47,8 @@ public final class TopicCreator
 {
     /** How long {@link #createMissing} may take in all, unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final long LEADER_POLL_MS = 50;
 
     /** Extra wait on a future beyond the admin client's own timeout, which should always fire first. */
     private static final long GRACE_MS = 1_000;
@@ -236,7 +240,40 @@ public final class TopicCreator
             }
         }
         failIfAny("cannot create topics", failures);
+        awaitLeaders(admin, missing, deadline);
         return new Result(created, existing, warnings);
+    }
+
+    /**
+     * Wait until every partition of the topics just created is served by its leader. Metadata
+     * names a leader before the broker serves the partition; an idempotent producer whose first
+     * batch lands in that window can see its later batches accepted first and the first one
+     * rejected as out of order, held until delivery.timeout.ms (seen here with a fresh KRaft
+     * broker). A ListOffsets request is answered by the serving leader only, so it is the probe.
+     */
+    private static void awaitLeaders(final Admin admin, final List<NewTopic> created, final long deadline)
+        throws InterruptedException
+    {
+        final Map<TopicPartition, OffsetSpec> partitions = new LinkedHashMap<>();
+        for (final NewTopic topic : created)
+        {
+            for (int partition = 0; partition < topic.numPartitions(); partition++)
+            {
+                partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+            }
+        }
+        while (!partitions.isEmpty() && System.nanoTime() < deadline)
+        {
+            try
+            {
+                admin.listOffsets(partitions).all().get(remainingMs(deadline) + GRACE_MS, TimeUnit.MILLISECONDS);
+                return;
+            }
+            catch (final ExecutionException | java.util.concurrent.TimeoutException ex)
+            {
+                Thread.sleep(LEADER_POLL_MS);
+            }
+        }
     }
 
     private void compare(final Topics topics, final TopicDescription description, final List<String> warnings)

@@ -1,0 +1,104 @@
+package io.feedhandler.app;
+
+import io.feedhandler.TestData;
+import io.feedhandler.kafka.broker.EmbeddedKafkaBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReplayCommandTest
+{
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path state;
+
+    record Run(int exitCode, String out, String err)
+    {
+    }
+
+    @BeforeAll
+    static void startBroker() throws Exception
+    {
+        broker = EmbeddedKafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker()
+    {
+        broker.close();
+    }
+
+    @Test
+    void shouldPublishTheRealSampleAndSummarizeWhatWasAcknowledged()
+    {
+        final Run run = run("replay", "--no-progress", "--set", "exchange=cli1", "--set", "kafka.bootstrap-servers=" + broker.bootstrapServers(),
+            "--set", "checkpoint.directory=" + state, TestData.path("itch50/nasdaq-12302019-snippet.itch50").toString());
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("every record acknowledged"), run.out());
+        assertTrue(run.out().contains("records acked: orders 987 trades 8"), run.out());
+        assertTrue(Files.exists(state.resolve("cli1.checkpoint")));
+    }
+
+    @Test
+    void shouldExitTwoWhenDefectsWentToTheDeadLetterTopic()
+    {
+        final Run run = run("replay", "--no-progress", "--set", "exchange=cli2", "--set", "kafka.bootstrap-servers=" + broker.bootstrapServers(),
+            "--set", "checkpoint.directory=" + state, TestData.path("itch50/fasanello-sample-truncated.itch50").toString());
+
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("DLQ 1"), run.out());
+    }
+
+    @Test
+    void shouldNameTheKeyAndTheProblemOfABadProfileWithoutAStackTrace() throws Exception
+    {
+        final Path profile = state.resolve("bad.conf");
+        Files.writeString(profile, Files.readString(Path.of("..", "conf", "nasdaq-totalview-itch.conf"))
+            .replace("ring-size = 65536", "ring-size = 1000"));
+
+        final Run run = run("replay", "--profile", profile.toString(), TestData.path("itch50/bekele-sample.itch50").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(profile.toString()) && run.err().contains("pipeline.ring-size"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void shouldExitTwoForAMissingFile()
+    {
+        final Run run = run("replay", state.resolve("missing.itch50").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("missing.itch50: no such file"), run.err());
+    }
+
+    @Test
+    void shouldRunTheDemoEndToEndAndPassItsOwnChecks()
+    {
+        final Run run = run("demo", "--no-progress", "--messages", "20000");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("demo: OK"), run.out());
+        assertTrue(run.out().contains("market.equities.orders.nasdaq"), run.out());
+    }
+
+    private static Run run(final String... args)
+    {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exitCode = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+}

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -52,6 +53,7 @@ public final class Publisher implements EventHandler<FeedEvent>
     private final String source;
     private final Header[] commonHeaders;
     private final Header[][] schemaHeaders;
+    private final AtomicReferenceArray<AckWatermark> watermarkRefs = new AtomicReferenceArray<>(StreamRegistry.MAX_STREAMS);
     private final AckWatermark[] watermarks = new AckWatermark[StreamRegistry.MAX_STREAMS];
     private final long[] startSequences = new long[StreamRegistry.MAX_STREAMS];
     private final Headers[][] headers = new Headers[StreamRegistry.MAX_STREAMS][];
@@ -173,7 +175,7 @@ public final class Publisher implements EventHandler<FeedEvent>
         {
             return false;
         }
-        for (final AckWatermark watermark : watermarks)
+        for (final AckWatermark watermark : watermarks())
         {
             if (watermark != null && watermark.inFlight() != 0)
             {
@@ -192,10 +194,18 @@ public final class Publisher implements EventHandler<FeedEvent>
         return latencies.getIntervalHistogram();
     }
 
-    /** @return the watermark of every stream seen, by index (null where none). */
+    /**
+     * @return the watermark of every stream seen, by index (null where none). Entries are created
+     * on the publisher's thread; another thread may see one late, never a torn one.
+     */
     public AckWatermark[] watermarks()
     {
-        return watermarks;
+        final AckWatermark[] copy = new AckWatermark[watermarkRefs.length()];
+        for (int i = 0; i < copy.length; i++)
+        {
+            copy[i] = watermarkRefs.get(i);
+        }
+        return copy;
     }
 
     /** Send again what failed, until nothing is left; call when the source is finished. */
@@ -257,6 +267,7 @@ public final class Publisher implements EventHandler<FeedEvent>
         {
             watermark = new AckWatermark(IN_FLIGHT, startSequences[stream] != 0 ? startSequences[stream] : sequence - 1);
             watermarks[stream] = watermark;
+            watermarkRefs.set(stream, watermark);
         }
         return watermark;
     }

@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,6 +41,7 @@ public final class ReplayJob
 {
     private static final Logger LOG = LogManager.getLogger(ReplayJob.class);
     private static final int RECORDS_PER_POLL = 1024;
+    private static final long CHECKPOINT_INTERVAL_MS = 1000;
 
     private final Profile profile;
     private final Topics topics;
@@ -97,6 +100,11 @@ public final class ReplayJob
             final TopicCreator.Result created = TopicCreator.of(profile).createMissing(topics);
             created.warnings().forEach(LOG::warn);
         }
+        if (profile.schemaRegistry().enabled())
+        {
+            LOG.warn("schema-registry.url is {}, but the Confluent wire format is not built yet: records are written " +
+                "with Avro single-object encoding (marker C3 01 + schema fingerprint)", profile.schemaRegistry().url().orElseThrow());
+        }
         final String exchange = profile.exchange();
         final TradingDay day = profile.tradingDay(file, Clock.systemUTC());
         final PipelineCounters counters = new PipelineCounters();
@@ -121,6 +129,17 @@ public final class ReplayJob
                 counters, new Sequencer(counters),
                 new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
             final FileSource source = new FileSource(pipeline.start(), streams, clock, counters, streamName(file));
+            final Checkpoint checkpoint = new Checkpoint(profile.checkpoint().directory().resolve(exchange + ".checkpoint"));
+            final Map<String, Long> previous = checkpoint.read();
+            final ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor(runnable ->
+            {
+                final Thread thread = new Thread(runnable, "feedhandler-checkpoint");
+                thread.setDaemon(true);
+                return thread;
+            });
+            // A crash mid-replay must still leave a checkpoint no older than this interval.
+            checkpointer.scheduleWithFixedDelay(() -> writeCheckpoint(checkpoint, previous, streams, publisher),
+                CHECKPOINT_INTERVAL_MS, CHECKPOINT_INTERVAL_MS, TimeUnit.MILLISECONDS);
             final String format;
             try (FeedFile feedFile = FeedFile.open(file, source))
             {
@@ -139,19 +158,9 @@ public final class ReplayJob
             producer.flush();
             final boolean complete = awaitAcks(pipeline, publisher, producer, ackTimeout);
             pipeline.close();
-            final Map<String, Long> watermarks = new LinkedHashMap<>();
-            final AckWatermark[] byStream = publisher.watermarks();
-            for (int i = 0; i < streams.size(); i++)
-            {
-                if (byStream[i] != null)
-                {
-                    watermarks.put(streams.name(i), byStream[i].watermark());
-                }
-            }
-            final Checkpoint checkpoint = new Checkpoint(profile.checkpoint().directory().resolve(exchange + ".checkpoint"));
-            final Map<String, Long> merged = new LinkedHashMap<>(checkpoint.read());
-            merged.putAll(watermarks);
-            checkpoint.write(merged);
+            checkpointer.shutdown();
+            checkpointer.awaitTermination(10, TimeUnit.SECONDS);
+            final Map<String, Long> watermarks = writeCheckpoint(checkpoint, previous, streams, publisher);
             return new ReplaySummary(file.toString(), format, counters, watermarks, complete,
                 System.nanoTime() - started, publisher.latencies());
         }
@@ -167,6 +176,32 @@ public final class ReplayJob
         final String name = file.getFileName().toString();
         final int dot = name.indexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static Map<String, Long> writeCheckpoint(final Checkpoint checkpoint, final Map<String, Long> previous,
+        final StreamRegistry streams, final Publisher publisher)
+    {
+        final Map<String, Long> watermarks = new LinkedHashMap<>();
+        final AckWatermark[] byStream = publisher.watermarks();
+        for (int i = 0; i < streams.size(); i++)
+        {
+            final AckWatermark watermark = byStream[i];
+            if (watermark != null)
+            {
+                watermarks.put(streams.name(i), watermark.watermark());
+            }
+        }
+        final Map<String, Long> merged = new LinkedHashMap<>(previous);
+        merged.putAll(watermarks);
+        try
+        {
+            checkpoint.write(merged);
+        }
+        catch (final IOException ex)
+        {
+            LOG.error("cannot write checkpoint {}: {}", checkpoint.file(), ex.toString());
+        }
+        return watermarks;
     }
 
     private static void awaitMetadata(final Producer<byte[], byte[]> producer, final String[] topics)

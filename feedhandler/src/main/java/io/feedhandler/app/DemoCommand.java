@@ -8,6 +8,7 @@ import io.feedhandler.pipeline.ReplayJob;
 import io.feedhandler.pipeline.ReplaySummary;
 import io.feedhandler.sim.SyntheticMarket;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,15 +43,14 @@ public final class DemoCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     private ProfileOptions profileOptions;
 
     @Option(names = "--messages", defaultValue = "1000000", paramLabel = "N", description = "Messages in the generated day. Default: ${DEFAULT-VALUE}.")
     private long messages;
 
-    @Option(names = "--progress", negatable = true,
-        description = "Force progress bars on stderr on or off (default: on when stderr is a terminal).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call() throws Exception
@@ -94,7 +94,7 @@ public final class DemoCommand implements Callable<Integer>
                 {
                     out.println("demo: replaying " + file.getFileName() + " ...");
                     out.flush();
-                    final ReplaySummary summary = ReplayCommand.replay(profile, file, 0, Duration.ofMinutes(2), progress);
+                    final ReplaySummary summary = ReplayCommand.replay(profile, file, 0, Duration.ofMinutes(2), progress.show());
                     summaries.add(summary);
                     out.print(summary.render());
                     out.flush();

@@ -2,6 +2,7 @@ package io.feedhandler.app;
 
 import io.feedhandler.sim.SyntheticMarket;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,9 +42,8 @@ public final class GenerateCommand implements Callable<Integer>
     @Option(names = "--seed", defaultValue = "20191230", description = "Seed: the same seed gives the same bytes. Default: ${DEFAULT-VALUE}.")
     private long seed;
 
-    @Option(names = "--progress", negatable = true,
-        description = "Force the progress bar on stderr on or off (default: on when stderr is a terminal).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call()
@@ -62,7 +62,7 @@ public final class GenerateCommand implements Callable<Integer>
             return FeedHandlerCommand.ExitCode.USAGE;
         }
         final SyntheticMarket market = new SyntheticMarket(seed, symbols, messages);
-        final ProgressBar bar = (progress == null ? ProgressBar.stderrIsTerminal() : progress) ?
+        final ProgressBar bar = progress.show() ?
             new ProgressBar(System.err, System::nanoTime, output.getFileName().toString(), messages, ProgressBar.Unit.MESSAGES) :
             null;
         final boolean gzip = output.getFileName().toString().endsWith(".gz");

@@ -46,9 +46,8 @@ public final class ReplayCommand implements Callable<Integer>
         description = "How long to wait for the last acknowledgements (ISO-8601, default ${DEFAULT-VALUE}).")
     private Duration ackTimeout;
 
-    @Option(names = "--progress", negatable = true,
-        description = "Force the progress bar on stderr on or off (default: on when stderr is a terminal).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call() throws InterruptedException
@@ -72,7 +71,7 @@ public final class ReplayCommand implements Callable<Integer>
         }
         try
         {
-            final ReplaySummary summary = replay(profile, file, rate, ackTimeout, progress);
+            final ReplaySummary summary = replay(profile, file, rate, ackTimeout, progress.show());
             out.print(summary.render());
             out.flush();
             if (!summary.complete())
@@ -94,10 +93,9 @@ public final class ReplayCommand implements Callable<Integer>
     }
 
     static ReplaySummary replay(final Profile profile, final Path file, final long rate, final Duration ackTimeout,
-        final Boolean progress) throws IOException, InterruptedException, TopicCreationException
+        final boolean show) throws IOException, InterruptedException, TopicCreationException
     {
         final ReplayJob job = new ReplayJob(profile);
-        final boolean show = progress == null ? ProgressBar.stderrIsTerminal() : progress;
         final ProgressBar bar = show ? new ProgressBar(System.err, System::nanoTime, file.getFileName().toString(), Files.size(file)) : null;
         final ReplaySummary summary = job.replay(file, rate, bar == null ? null : bar::update, ackTimeout);
         if (bar != null)

@@ -2,8 +2,8 @@ package io.feedhandler.app;
 
 import io.feedhandler.transport.file.FeedFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,16 +37,15 @@ public final class StatsCommand implements Callable<Integer>
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "BinaryFILE (.gz too), pcap or pcapng capture.")
     private List<Path> files;
 
-    @Option(names = "--progress", negatable = true,
-        description = "Force the progress bar on stderr on or off (default: on when stderr is a terminal).")
-    private Boolean progress;
+    @Mixin
+    private ProgressOption progress;
 
     @Override
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final boolean showProgress = progress == null ? ProgressBar.stderrIsTerminal() : progress;
+        final boolean showProgress = progress.show();
         int exitCode = FeedHandlerCommand.ExitCode.OK;
         for (final Path file : files)
         {

@@ -1,10 +1,9 @@
 package io.feedhandler.app;
 
 import io.feedhandler.TestData;
-import io.feedhandler.kafka.broker.EmbeddedKafkaBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.feedhandler.kafka.broker.BrokerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -18,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplayCommandTest
 {
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     @TempDir
     Path state;
@@ -27,22 +27,11 @@ class ReplayCommandTest
     {
     }
 
-    @BeforeAll
-    static void startBroker() throws Exception
-    {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker()
-    {
-        broker.close();
-    }
 
     @Test
     void shouldPublishTheRealSampleAndSummarizeWhatWasAcknowledged()
     {
-        final Run run = run("replay", "--no-progress", "--set", "exchange=cli1", "--set", "kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        final Run run = run("replay", "--no-progress", "--set", "exchange=cli1", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
             "--set", "checkpoint.directory=" + state, TestData.path("itch50/nasdaq-12302019-snippet.itch50").toString());
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
@@ -54,7 +43,7 @@ class ReplayCommandTest
     @Test
     void shouldExitTwoWhenDefectsWentToTheDeadLetterTopic()
     {
-        final Run run = run("replay", "--no-progress", "--set", "exchange=cli2", "--set", "kafka.bootstrap-servers=" + broker.bootstrapServers(),
+        final Run run = run("replay", "--no-progress", "--set", "exchange=cli2", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
             "--set", "checkpoint.directory=" + state, TestData.path("itch50/fasanello-sample-truncated.itch50").toString());
 
         assertEquals(2, run.exitCode(), run.out() + run.err());

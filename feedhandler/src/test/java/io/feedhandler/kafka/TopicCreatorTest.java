@@ -1,14 +1,13 @@
 package io.feedhandler.kafka;
 
 import io.feedhandler.config.Profile;
-import io.feedhandler.kafka.broker.EmbeddedKafkaBroker;
+import io.feedhandler.kafka.broker.BrokerExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.ServerSocket;
@@ -24,22 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(300)
 class TopicCreatorTest
 {
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerExtension BROKER = new BrokerExtension();
 
-    @BeforeAll
-    static void startBroker() throws Exception
-    {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker()
-    {
-        if (broker != null)
-        {
-            broker.close();
-        }
-    }
 
     @Test
     void shouldCreateEveryTopicWithItsPartitionCountThenLeaveThemAlone() throws Exception
@@ -93,7 +79,7 @@ class TopicCreatorTest
         final TopicCreationException failure = assertThrows(TopicCreationException.class,
             () -> TopicCreator.of(profile).createMissing(Topics.of(profile)));
 
-        assertTrue(failure.getMessage().startsWith("cannot create topics at " + broker.bootstrapServers() + ":"),
+        assertTrue(failure.getMessage().startsWith("cannot create topics at " + BROKER.bootstrapServers() + ":"),
             failure.getMessage());
         for (final String topic : Topics.of(profile).all())
         {
@@ -121,7 +107,7 @@ class TopicCreatorTest
     {
         final Map<String, String> overrides = new java.util.HashMap<>(sets);
         overrides.put("exchange", exchange);
-        overrides.put("kafka.bootstrap-servers", broker.bootstrapServers());
+        overrides.put("kafka.bootstrap-servers", BROKER.bootstrapServers());
         try
         {
             return Profile.defaults(overrides, Map.of());
@@ -134,7 +120,7 @@ class TopicCreatorTest
 
     private static Admin admin()
     {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers()));
     }
 
     private static Map<String, Integer> partitions(final List<String> topics) throws Exception

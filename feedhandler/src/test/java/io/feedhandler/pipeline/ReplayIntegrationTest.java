@@ -6,16 +6,15 @@ import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.config.Profile;
 import io.feedhandler.kafka.TopicAudit;
 import io.feedhandler.kafka.Topics;
-import io.feedhandler.kafka.broker.EmbeddedKafkaBroker;
+import io.feedhandler.kafka.broker.BrokerExtension;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -44,22 +43,12 @@ class ReplayIntegrationTest
     private static final String TRADE_TYPES = "PQ";
     private static final String STATUS_TYPES = "SHYLVWKJhINOB";
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerExtension BROKER = new BrokerExtension();
 
     @TempDir
     Path state;
 
-    @BeforeAll
-    static void startBroker() throws Exception
-    {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker()
-    {
-        broker.close();
-    }
 
     @Test
     void shouldPublishOneRecordPerMessageOfTheRealNasdaqSampleOnTheRightTopics() throws Exception
@@ -145,13 +134,13 @@ class ReplayIntegrationTest
         final String exchange = "test" + EXCHANGES.incrementAndGet();
         final Profile profile = Profile.defaults(Map.of(
             "exchange", exchange,
-            "kafka.bootstrap-servers", broker.bootstrapServers(),
+            "kafka.bootstrap-servers", BROKER.bootstrapServers(),
             "checkpoint.directory", state.toString(),
             "pipeline.ring-size", "1024",
             "kafka.topics.partitions", "4"), Map.of());
         final ReplayJob job = new ReplayJob(profile);
         final ReplaySummary summary = job.replay(TestData.path(file), 0, null, Duration.ofSeconds(60));
-        final TopicAudit audit = new TopicAudit(broker.bootstrapServers(), job.wirePrefixLength());
+        final TopicAudit audit = new TopicAudit(BROKER.bootstrapServers(), job.wirePrefixLength());
         final Replayed replayed = new Replayed(exchange, summary);
         for (final RecordSchema kind : RecordSchema.values())
         {
@@ -173,7 +162,7 @@ class ReplayIntegrationTest
             }));
             replayed.decoded.put(kind, decoded);
         }
-        new TopicAudit(broker.bootstrapServers(), TopicAudit.RAW)
+        new TopicAudit(BROKER.bootstrapServers(), TopicAudit.RAW)
             .audit(new Topics(profile.assetClass(), exchange).dlq(), exchange, replayed.deadLetters::add);
         return replayed;
     }

@@ -5,9 +5,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,43 +28,30 @@ class EmbeddedKafkaBrokerTest
 {
     private static final int RECORDS = 10_000;
 
-    private static EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    static final BrokerExtension BROKER = new BrokerExtension();
 
-    @BeforeAll
-    static void startBroker() throws Exception
-    {
-        broker = EmbeddedKafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker()
-    {
-        if (broker != null)
-        {
-            broker.close();
-        }
-    }
 
     @Test
     void shouldDeliverEveryRecordOfAnIdempotentProducerExactlyOnce() throws Exception
     {
         final String topic = "exactly-once";
-        BrokerClients.createTopic(broker.bootstrapServers(), topic, 3);
+        BrokerClients.createTopic(BROKER.bootstrapServers(), topic, 3);
 
-        try (KafkaProducer<String, String> producer = BrokerClients.producer(broker.bootstrapServers()))
+        try (KafkaProducer<String, String> producer = BrokerClients.producer(BROKER.bootstrapServers()))
         {
             assertEquals(RECORDS, BrokerClients.produceAcked(producer, topic, 0, RECORDS));
         }
 
-        BrokerClients.assertTopicHoldsExactly(broker.bootstrapServers(), topic, RECORDS);
+        BrokerClients.assertTopicHoldsExactly(BROKER.bootstrapServers(), topic, RECORDS);
     }
 
     @Test
     void shouldProduceWithMaxBlockZeroOnceTheProducerHasTheTopicsMetadata() throws Exception
     {
         final String topic = "max-block-zero";
-        BrokerClients.createTopic(broker.bootstrapServers(), topic, 1);
-        final Properties config = BrokerClients.idempotentProducer(broker.bootstrapServers());
+        BrokerClients.createTopic(BROKER.bootstrapServers(), topic, 1);
+        final Properties config = BrokerClients.idempotentProducer(BROKER.bootstrapServers());
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "0");
 
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config))
@@ -80,7 +66,7 @@ class EmbeddedKafkaBrokerTest
             assertEquals(RECORDS, BrokerClients.produceAcked(producer, topic, 0, RECORDS));
         }
 
-        BrokerClients.assertTopicHoldsExactly(broker.bootstrapServers(), topic, RECORDS);
+        BrokerClients.assertTopicHoldsExactly(BROKER.bootstrapServers(), topic, RECORDS);
     }
 
     @Test

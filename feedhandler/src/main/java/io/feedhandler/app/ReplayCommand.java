@@ -5,6 +5,8 @@ import io.feedhandler.config.ProfileException;
 import io.feedhandler.kafka.TopicCreationException;
 import io.feedhandler.pipeline.ReplayJob;
 import io.feedhandler.pipeline.ReplaySummary;
+import io.feedhandler.registry.IncompatibleSchemaException;
+import io.feedhandler.registry.SchemaRegistryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +28,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Publish a BinaryFILE (.gz too) or a MoldUDP64 capture to Kafka through the full pipeline.",
-        "Exit status: 0 every record acknowledged and the input clean; 2 bad input (sent to the DLQ) or profile;",
+        "Exit status: 0 every record acknowledged and the input clean; 2 bad input (sent to the DLQ), profile,",
+        "schema registry unreachable or a schema change refused;",
         "1 records not acknowledged before the deadline (broker unreachable?)."})
 public final class ReplayCommand implements Callable<Integer>
 {
@@ -90,10 +93,22 @@ public final class ReplayCommand implements Callable<Integer>
             err.println("replay: " + ex.getMessage());
             return 1;
         }
+        catch (final SchemaRegistryException ex)
+        {
+            err.println("replay: " + ex.getMessage() + (ex.unreachable()
+                ? "; not starting (schema-registry.fallback-to-single-object is false)" : ""));
+            return FeedHandlerCommand.ExitCode.BAD_INPUT;
+        }
+        catch (final IncompatibleSchemaException ex)
+        {
+            err.println("replay: " + ex.getMessage());
+            return FeedHandlerCommand.ExitCode.BAD_INPUT;
+        }
     }
 
     static ReplaySummary replay(final Profile profile, final Path file, final long rate, final Duration ackTimeout,
-        final boolean show) throws IOException, InterruptedException, TopicCreationException
+        final boolean show)
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
         final ReplayJob job = new ReplayJob(profile);
         final ProgressBar bar = show ? new ProgressBar(System.err, System::nanoTime, file.getFileName().toString(), Files.size(file)) : null;

@@ -7,8 +7,8 @@ import org.agrona.MutableDirectBuffer;
  * schema. A topic uses one format for all its records, never a mix.
  *
  * <p>Implementations compute everything when they are built; {@link #writePrefix} only copies bytes.
- * Today: {@link SingleObjectEncoding} (no registry). The Confluent framing (magic byte 0, 4-byte
- * big-endian schema id from a registry) implements the same interface.
+ * {@link SingleObjectEncoding} when there is no registry; {@link ConfluentFraming} (magic byte 0,
+ * 4-byte big-endian schema id from a registry) when there is one.
  */
 public interface WireFormat
 {

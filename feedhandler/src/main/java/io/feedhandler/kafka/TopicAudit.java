@@ -70,7 +70,7 @@ public final class TopicAudit
     /**
      * @param bootstrapServers of the cluster.
      * @param prefixLength     bytes of wire framing before the Avro body (10 for single-object
-     *                         encoding), or {@link #RAW}.
+     *                         encoding, 5 for Confluent framing), or {@link #RAW}.
      */
     public TopicAudit(final String bootstrapServers, final int prefixLength)
     {

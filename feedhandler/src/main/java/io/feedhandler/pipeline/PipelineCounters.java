@@ -36,6 +36,11 @@ public final class PipelineCounters
     public final LongAdder[] ackedByKind = new LongAdder[RecordSchema.values().length];
     /** Acknowledged DLQ records. */
     public final LongAdder deadLettersAcked = new LongAdder();
+    /**
+     * 1 when the schema registry was unreachable at start and the profile's
+     * {@code schema-registry.fallback-to-single-object} let the run go on in single-object encoding.
+     */
+    public final LongAdder schemaRegistryFallbacks = new LongAdder();
 
     /** Create zeroed counters. */
     public PipelineCounters()

@@ -1,14 +1,21 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.avro.ConfluentFraming;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.avro.SingleObjectEncoding;
 import io.feedhandler.avro.WireFormat;
 import io.feedhandler.config.Profile;
+import io.feedhandler.config.SchemaRegistrySettings;
 import io.feedhandler.config.TradingDay;
 import io.feedhandler.kafka.TopicCreationException;
 import io.feedhandler.kafka.TopicCreator;
 import io.feedhandler.kafka.Topics;
+import io.feedhandler.registry.IncompatibleSchemaException;
+import io.feedhandler.registry.RegisteredSchema;
+import io.feedhandler.registry.SchemaRegistryClient;
+import io.feedhandler.registry.SchemaRegistryException;
+import io.feedhandler.registry.SchemaRollout;
 import io.feedhandler.transport.file.FeedFile;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -36,6 +44,10 @@ import java.util.concurrent.locks.LockSupport;
  *                                                                           |
  *                                                     acks --> watermark --> checkpoint file
  * </pre>
+ *
+ * <p>Before the feed starts it settles the wire format: with a schema registry, every schema is
+ * checked and registered ({@link SchemaRollout}) and records carry the ids in Confluent framing;
+ * without one, single-object encoding. The registry is never called after that.
  */
 public final class ReplayJob
 {
@@ -46,15 +58,31 @@ public final class ReplayJob
     private final Profile profile;
     private final Topics topics;
     private final RecordSchemas schemas;
+    private volatile WireFormat wireFormat;
 
     /**
-     * @param profile the exchange profile (Kafka, pipeline, checkpoint settings).
+     * @param profile the exchange profile (Kafka, pipeline, checkpoint, schema registry settings).
      */
     public ReplayJob(final Profile profile)
     {
+        this(profile, RecordSchemas.fromClassPath());
+    }
+
+    /**
+     * @param profile the exchange profile.
+     * @param schemas the schemas to publish with (the jar's, or a directory's for a schema change
+     *                being tried out).
+     */
+    public ReplayJob(final Profile profile, final RecordSchemas schemas)
+    {
         this.profile = profile;
         this.topics = Topics.of(profile);
-        this.schemas = RecordSchemas.fromClassPath();
+        this.schemas = schemas;
+    }
+
+    /** The wire format chosen at start, and the {@code schema} header value of each kind. */
+    private record Framing(WireFormat wireFormat, String[] schemaNames)
+    {
     }
 
     /** Told how far a replay has got. */
@@ -74,10 +102,18 @@ public final class ReplayJob
         return topics;
     }
 
-    /** @return prefix length of the wire format, for consumers that decode records. */
+    /**
+     * @return prefix length of the wire format, for consumers that decode records: the one the last
+     * replay used, else the one the profile asks for.
+     */
     public int wirePrefixLength()
     {
-        return new SingleObjectEncoding(schemas).prefixLength();
+        final WireFormat used = wireFormat;
+        if (used != null)
+        {
+            return used.prefixLength();
+        }
+        return profile.schemaRegistry().enabled() ? ConfluentFraming.PREFIX_LENGTH : SingleObjectEncoding.PREFIX_LENGTH;
     }
 
     /**
@@ -91,32 +127,32 @@ public final class ReplayJob
      * @throws IOException          if the file cannot be read or the checkpoint written.
      * @throws InterruptedException if interrupted while waiting.
      * @throws TopicCreationException if the topics cannot be created (broker unreachable).
+     * @throws SchemaRegistryException if the registry cannot be reached (and the profile does not
+     *                                 fall back) or refuses a request.
+     * @throws IncompatibleSchemaException if a schema change breaks the evolution rules.
      */
     public ReplaySummary replay(final Path file, final long rate, final Progress progress, final Duration ackTimeout)
-        throws IOException, InterruptedException, TopicCreationException
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
+        final PipelineCounters counters = new PipelineCounters();
+        // Schemas first: a refused start must leave nothing behind, not even topics.
+        final Framing framing = framing(counters);
+        this.wireFormat = framing.wireFormat();
         if (profile.kafka().topics().create())
         {
             final TopicCreator.Result created = TopicCreator.of(profile).createMissing(topics);
             created.warnings().forEach(LOG::warn);
         }
-        if (profile.schemaRegistry().enabled())
-        {
-            LOG.warn("schema-registry.url is {}, but the Confluent wire format is not built yet: records are written " +
-                "with Avro single-object encoding (marker C3 01 + schema fingerprint)", profile.schemaRegistry().url().orElseThrow());
-        }
         final String exchange = profile.exchange();
         final TradingDay day = profile.tradingDay(file, Clock.systemUTC());
-        final PipelineCounters counters = new PipelineCounters();
         final StreamRegistry streams = new StreamRegistry();
         final SymbolTable symbols = new SymbolTable(exchange);
-        final WireFormat wireFormat = new SingleObjectEncoding(schemas);
+        final WireFormat wireFormat = framing.wireFormat();
+        final String[] schemaNames = framing.schemaNames();
         final String[] topicByKind = new String[RecordSchema.values().length];
-        final String[] schemaNames = new String[RecordSchema.values().length];
         for (final RecordSchema kind : RecordSchema.values())
         {
             topicByKind[kind.ordinal()] = topics.topic(kind.dataType());
-            schemaNames[kind.ordinal()] = kind.fullName() + ";fingerprint=" + Long.toHexString(schemas.fingerprint(kind));
         }
         final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
         final long started = System.nanoTime();
@@ -164,6 +200,48 @@ public final class ReplayJob
             return new ReplaySummary(file.toString(), format, counters, watermarks, complete,
                 System.nanoTime() - started, publisher.latencies());
         }
+    }
+
+    /**
+     * With a registry: check and register every schema, Confluent framing with the ids, and
+     * {@code <record>;version=<v>;id=<id>} in each record's {@code schema} header. Without one (or
+     * when it is unreachable and the profile says to fall back): single-object encoding, and
+     * {@code <record>;fingerprint=<hex>}.
+     */
+    private Framing framing(final PipelineCounters counters) throws SchemaRegistryException, IncompatibleSchemaException
+    {
+        final SchemaRegistrySettings registry = profile.schemaRegistry();
+        final String[] schemaNames = new String[RecordSchema.values().length];
+        if (registry.enabled())
+        {
+            try (SchemaRegistryClient client = SchemaRegistryClient.of(registry))
+            {
+                final Map<RecordSchema, RegisteredSchema> registered = new SchemaRollout(client, schemas, topics).registerAll();
+                final Map<RecordSchema, Integer> ids = new EnumMap<>(RecordSchema.class);
+                registered.forEach((kind, schema) ->
+                {
+                    ids.put(kind, schema.id());
+                    schemaNames[kind.ordinal()] = kind.fullName() + ";version=" + schema.version() + ";id=" + schema.id();
+                });
+                return new Framing(new ConfluentFraming(ids), schemaNames);
+            }
+            catch (final SchemaRegistryException ex)
+            {
+                if (!ex.unreachable() || !registry.fallbackToSingleObject())
+                {
+                    throw ex;
+                }
+                counters.schemaRegistryFallbacks.increment();
+                LOG.warn("FALLING BACK TO SINGLE-OBJECT ENCODING: {}. schema-registry.fallback-to-single-object is true, " +
+                    "so records are published with Avro single-object encoding (C3 01 + schema fingerprint), NOT Confluent " +
+                    "framing: consumers using Confluent deserializers cannot read them", ex.getMessage());
+            }
+        }
+        for (final RecordSchema kind : RecordSchema.values())
+        {
+            schemaNames[kind.ordinal()] = kind.fullName() + ";fingerprint=" + Long.toHexString(schemas.fingerprint(kind));
+        }
+        return new Framing(new SingleObjectEncoding(schemas), schemaNames);
     }
 
     /**

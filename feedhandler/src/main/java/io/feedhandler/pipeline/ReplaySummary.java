@@ -70,6 +70,11 @@ public record ReplaySummary(
             out.append(String.format(Locale.ROOT, "  receive->ack latency (queueing included) p50 %,d us  p99 %,d us  max %,d us%n",
                 latencyMicros.getValueAtPercentile(50), latencyMicros.getValueAtPercentile(99), latencyMicros.getMaxValue()));
         }
+        if (counters.schemaRegistryFallbacks.sum() > 0)
+        {
+            out.append(String.format(Locale.ROOT, "  WARNING: schema registry unreachable at start: records are in " +
+                "single-object encoding, not Confluent framing (schema-registry.fallback-to-single-object)%n"));
+        }
         watermarks.forEach((stream, sequence) ->
             out.append(String.format(Locale.ROOT, "  session %s acked through sequence %,d%n", stream, sequence)));
         return out.toString();

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -288,6 +289,41 @@ class ProfileTest
 
         final Profile fromSet = load(withRegistry, Map.of("schema-registry.url", "none"), Map.of());
         assertFalse(fromSet.schemaRegistry().enabled());
+    }
+
+    @Test
+    void shouldReadTheRegistryConnectionKeysAndDefaultToRefusingToStartWithoutIt() throws Exception
+    {
+        final SchemaRegistrySettings defaults = load(MINIMAL).schemaRegistry();
+        assertEquals(List.of(Duration.ofSeconds(5), 3, Duration.ofMillis(250), false, Optional.empty()),
+            List.of(defaults.timeout(), defaults.retries(), defaults.retryBackoff(), defaults.fallbackToSingleObject(),
+                defaults.usernameFile()));
+
+        final SchemaRegistrySettings set = load(MINIMAL + """
+            schema-registry {
+              url = "https://registry:8081"
+              username-file = /run/credentials/user
+              password-file = /run/credentials/password
+              trust-store = /etc/feedhandler/registry.p12
+              timeout-ms = 800
+              retries = 0
+              fallback-to-single-object = true
+            }
+            """).schemaRegistry();
+        assertEquals(List.of(Optional.of(Path.of("/run/credentials/user")), Optional.of(Path.of("/run/credentials/password")),
+                Optional.of(Path.of("/etc/feedhandler/registry.p12")), Duration.ofMillis(800), 0, true),
+            List.of(set.usernameFile(), set.passwordFile(), set.trustStore(), set.timeout(), set.retries(),
+                set.fallbackToSingleObject()));
+    }
+
+    @Test
+    void shouldRefuseAUserNameWithoutAPasswordAndAnUnknownRegistryKey() throws Exception
+    {
+        assertProblems(MINIMAL + "schema-registry.username-file = user\nschema-registry.retry = 2\n",
+            "schema-registry.username-file and schema-registry.password-file must be set together (basic auth), or neither",
+            "schema-registry.retry is not a profile key; known keys under schema-registry: fallback-to-single-object, " +
+                "password-file, retries, retry-backoff-ms, timeout-ms, trust-store, trust-store-password-file, url, " +
+                "username-file (got '2' at line 10)");
     }
 
     @Test

@@ -1,13 +1,16 @@
 package io.feedhandler.bench.avro;
 
+import io.feedhandler.avro.ConfluentFraming;
 import io.feedhandler.avro.OrderEventEncoder;
 import io.feedhandler.avro.QuoteEncoder;
 import io.feedhandler.avro.RecordHeader;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.avro.ReferenceDataEncoder;
+import io.feedhandler.avro.SingleObjectEncoding;
 import io.feedhandler.avro.StatusEncoder;
 import io.feedhandler.avro.TradeEncoder;
+import io.feedhandler.avro.WireFormat;
 import io.feedhandler.itch50.AddOrder;
 import io.feedhandler.itch50.Alpha;
 import io.feedhandler.itch50.ItchMessageType;
@@ -30,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -43,7 +48,9 @@ import java.util.function.IntSupplier;
  *
  * <p>Sources: OrderEvent from A, Trade from P, Quote top of book, ReferenceData from R, Status from I
  * (NOII, the widest status). Every operation also sets the header's sequence number, as the
- * pipeline will. Run with {@code -prof gc}: the {@code feedhandler*} benchmarks must show 0 B/op.
+ * pipeline will. {@code framed*} write the wire prefix in front of the body, as the pipeline does:
+ * Confluent framing (registry ids) and single-object encoding. Run with {@code -prof gc}: the
+ * {@code feedhandler*} and {@code framed*} benchmarks must show 0 B/op.
  *
  * <p>The fork runs as the daemon does, with {@code agrona.disable.bounds.checks=true}; each encoder
  * still checks its buffer once per record.
@@ -75,6 +82,8 @@ public class AvroEncodeBenchmark
     private final ReferenceDataEncoder referenceDataEncoder = new ReferenceDataEncoder();
     private final StatusEncoder statusEncoder = new StatusEncoder();
     private GenericRecordEncoders generic;
+    private WireFormat confluentFraming;
+    private WireFormat singleObjectEncoding;
     private long sequence;
 
     /** Build one message of each source type with realistic values, and fill the reference's records once. */
@@ -96,6 +105,14 @@ public class AvroEncodeBenchmark
             .pairedShares(1_250_000).imbalanceShares(48_200).imbalanceDirection((byte)'S').stock(stock)
             .farPrice(2_935_000L).nearPrice(2_936_100L).currentReferencePrice(2_935_900L).crossType((byte)'C')
             .priceVariationIndicator((byte)'L');
+
+        final Map<RecordSchema, Integer> ids = new EnumMap<>(RecordSchema.class);
+        for (final RecordSchema kind : RecordSchema.values())
+        {
+            ids.put(kind, 100_000 + kind.ordinal());
+        }
+        confluentFraming = new ConfluentFraming(ids);
+        singleObjectEncoding = new SingleObjectEncoding(RecordSchemas.fromClassPath());
 
         final ZoneId zone = ZoneId.of("America/New_York");
         final LocalDate tradeDate = LocalDate.of(2019, 12, 30);
@@ -162,6 +179,33 @@ public class AvroEncodeBenchmark
     {
         header.sequence(++sequence).symbol(noii.stock()).itchHeader(noii);
         return statusEncoder.encode(header, noii, output, 0);
+    }
+
+    /** @return prefix plus record length: what the pipeline writes per trade with a registry. */
+    @Benchmark
+    public int framedConfluentTrade()
+    {
+        header.sequence(++sequence).symbol(trade.stock()).itchHeader(trade);
+        final int prefix = confluentFraming.writePrefix(output, 0, RecordSchema.TRADE);
+        return prefix + tradeEncoder.encode(header, trade, output, prefix);
+    }
+
+    /** @return prefix plus record length: what the pipeline writes per trade without a registry. */
+    @Benchmark
+    public int framedSingleObjectTrade()
+    {
+        header.sequence(++sequence).symbol(trade.stock()).itchHeader(trade);
+        final int prefix = singleObjectEncoding.writePrefix(output, 0, RecordSchema.TRADE);
+        return prefix + tradeEncoder.encode(header, trade, output, prefix);
+    }
+
+    /** @return prefix plus record length, order events being most of the feed. */
+    @Benchmark
+    public int framedConfluentOrderEvent()
+    {
+        header.sequence(++sequence).symbol(addOrder.stock()).itchHeader(addOrder);
+        final int prefix = confluentFraming.writePrefix(output, 0, RecordSchema.ORDER_EVENT);
+        return prefix + orderEventEncoder.encode(header, addOrder, output, prefix);
     }
 
     /** @return record length. */

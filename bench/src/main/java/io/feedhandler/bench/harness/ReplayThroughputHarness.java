@@ -45,7 +45,7 @@ import java.util.stream.Stream;
  *   generate a day (SyntheticMarket seed 20191230, 500 symbols, N messages)
  *   capture the records the handler makes of it, without Kafka: count, average value size
  *   start one broker process (KafkaBrokerProcess, in a temporary directory)
- *   warm-up: reference and handler over 200,000 messages (not counted)
+ *   round 0: as below, to warm this JVM and the broker up (not counted)
  *   round 1: reference  ProducerPerformance: as many records as the handler's, each as large as
  *                       their average value, no key, no headers, to a fresh 8-partition topic
  *            handler    ReplayJob.replay of the day file, fresh topics
@@ -79,8 +79,6 @@ public final class ReplayThroughputHarness
     private static final Duration ACK_TIMEOUT = Duration.ofMinutes(5);
     private static final String DEFAULT_RESULT = "bench/results/replay-vs-producer-perf.json";
     private static final String GOAL = "0.9";
-    private static final long WARM_UP_MESSAGES = 200_000;
-    private static final String WARM_UP_FILE = "12292019.NASDAQ_ITCH50";
     private static final String CLIENT_ID = ProducerConfig.CLIENT_ID_CONFIG;
 
     private final Path work;
@@ -199,8 +197,9 @@ public final class ReplayThroughputHarness
             final String bootstrap = broker.bootstrapServers();
             final ProcessHandle brokerProcess = ProcessHandle.of(broker.pid()).orElseThrow();
             System.out.println("broker: " + bootstrap + " (pid " + broker.pid() + ")");
-            runs.addAll(warmUp(brokerProcess, bootstrap, Math.min(messages, WARM_UP_MESSAGES), valueSize));
-            for (int round = 1; round <= ROUNDS; round++)
+            // Round 0 warms this JVM and the broker up (their JIT compilers: the broker's CPU per
+            // record falls several-fold over its first million records) and is not counted.
+            for (int round = 0; round <= ROUNDS; round++)
             {
                 final int number = round;
                 final Properties producer = profile(bootstrap, "reference" + round).kafka().producerProperties();
@@ -256,33 +255,6 @@ public final class ReplayThroughputHarness
         }
         Files.writeString(result, json(messages, shape, runs), StandardCharsets.UTF_8);
         System.out.println("written " + result);
-    }
-
-    /**
-     * Round 0, not counted: a smaller day through the reference and the handler, so that round 1
-     * does not measure this JVM's and the broker's JIT compilers at work.
-     */
-    private List<Run> warmUp(final ProcessHandle broker, final String bootstrap, final long messages, final int valueSize)
-        throws Exception
-    {
-        final Path day = work.resolve(WARM_UP_FILE);
-        SyntheticMarket.writeBinaryFile(day, SEED + 1, SYMBOLS, messages);
-        final Properties producer = profile(bootstrap, "warm_up_reference").kafka().producerProperties();
-        producer.setProperty(CLIENT_ID, "producer-perf-warm-up");
-        createTopic(bootstrap, "producer-perf-warm-up");
-        System.out.printf("warm-up (not counted): reference and handler, %,d messages%n", messages);
-        final List<Run> runs = new ArrayList<>();
-        runs.add(measure(broker, producer.getProperty(CLIENT_ID), () ->
-        {
-            final ProducerPerformanceRun reference =
-                ProducerPerformanceRun.run("producer-perf-warm-up", messages, valueSize, producer);
-            return new Run(0, "reference", reference.records(), reference.recordsPerSecond(),
-                reference.recordsPerSecond(), reference.p50Millis(), reference.p99Millis());
-        }));
-        final Profile handlerProfile = profile(bootstrap, "warm_up_handler");
-        createHandlerTopics(bootstrap, handlerProfile);
-        runs.add(measure(broker, clientId(handlerProfile), () -> replay(0, handlerProfile, day)));
-        return runs;
     }
 
     /**

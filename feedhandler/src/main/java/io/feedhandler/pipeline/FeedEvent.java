@@ -1,5 +1,6 @@
 package io.feedhandler.pipeline;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -117,6 +118,39 @@ public final class FeedEvent
         }
         reason = why;
         records.clear();
+    }
+
+    /**
+     * Fill the source block with one exchange message, as every source does: the stages' block is
+     * cleared, the payload copied. A message longer than {@link #PAYLOAD_CAPACITY} keeps its first
+     * bytes and fails (its raw bytes go to the DLQ). Public for benchmarks that drive the stages
+     * without a ring; allocates nothing unless the message fails.
+     *
+     * @param stream                index of the stream in the {@link StreamRegistry}.
+     * @param sequence              exchange sequence number.
+     * @param sourceOffset          where the message starts in its source (file offset), for the DLQ.
+     * @param receiveTimestampNanos when it was received (epoch ns).
+     * @param buffer                holding the message.
+     * @param offset                of its first byte (the type) in the buffer.
+     * @param length                of the message.
+     */
+    public void loadMessage(final int stream, final long sequence, final long sourceOffset,
+        final long receiveTimestampNanos, final DirectBuffer buffer, final int offset, final int length)
+    {
+        clear();
+        this.kind = MESSAGE;
+        this.stream = stream;
+        this.sequence = sequence;
+        this.sourceOffset = sourceOffset;
+        this.receiveTimestampNanos = receiveTimestampNanos;
+        final int copied = Math.min(length, PAYLOAD_CAPACITY);
+        payload.putBytes(0, buffer, offset, copied);
+        this.payloadLength = copied;
+        this.originalLength = length;
+        if (length > PAYLOAD_CAPACITY)
+        {
+            fail("message of " + length + " bytes is longer than any ITCH 5.0 message");
+        }
     }
 
     void clear()

@@ -69,19 +69,9 @@ public final class FileSource implements FeedFileListener
         final long slot = ring.next();
         try
         {
-            final FeedEvent event = ring.get(slot);
-            event.clear();
-            event.kind = FeedEvent.MESSAGE;
-            event.stream = packetStream >= 0 ? packetStream : fileStream;
-            event.sequence = sequenceNumber;
-            event.sourceOffset = sourceOffset;
-            event.receiveTimestampNanos = clock.nanoTime();
-            copy(event, buffer, offset, length);
+            ring.get(slot).loadMessage(packetStream >= 0 ? packetStream : fileStream, sequenceNumber, sourceOffset,
+                clock.nanoTime(), buffer, offset, length);
             counters.eventsIn.increment();
-            if (length > FeedEvent.PAYLOAD_CAPACITY)
-            {
-                event.fail("message of " + length + " bytes is longer than any ITCH 5.0 message");
-            }
         }
         finally
         {
@@ -116,13 +106,5 @@ public final class FileSource implements FeedFileListener
         event.receiveTimestampNanos = clock.nanoTime();
         counters.eventsIn.increment();
         ring.publish(slot);
-    }
-
-    private static void copy(final FeedEvent event, final DirectBuffer buffer, final int offset, final int length)
-    {
-        final int copied = Math.min(length, FeedEvent.PAYLOAD_CAPACITY);
-        event.payload.putBytes(0, buffer, offset, copied);
-        event.payloadLength = copied;
-        event.originalLength = length;
     }
 }

@@ -6,15 +6,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** The BinaryFILE data sets the ITCH benchmarks run over, held in memory. */
-final class BenchmarkData
+/** The BinaryFILE data sets the ITCH and pipeline benchmarks run over, held in memory. */
+public final class BenchmarkData
 {
     /** Seed of the generated day: fixed, so every run measures the same bytes. */
-    static final long SEED = 20191230L;
+    public static final long SEED = 20191230L;
     /** Symbols in the generated day. */
-    static final int SYMBOLS = 500;
+    public static final int SYMBOLS = 500;
     /** Messages in the generated day (about 33 MB: larger than the caches, like a real day). */
-    static final long MESSAGES = 1_000_000L;
+    public static final long MESSAGES = 1_000_000L;
 
     private BenchmarkData()
     {
@@ -25,7 +25,7 @@ final class BenchmarkData
      * @return the BinaryFILE bytes.
      * @throws IOException if the bundled sample cannot be read.
      */
-    static byte[] load(final String name) throws IOException
+    public static byte[] load(final String name) throws IOException
     {
         return switch (name)
         {

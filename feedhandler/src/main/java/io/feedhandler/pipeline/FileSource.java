@@ -1,11 +1,14 @@
 package io.feedhandler.pipeline;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.feedhandler.transport.file.FeedFileListener;
 import io.feedhandler.transport.moldudp64.MoldUdp64Packet;
 import io.feedhandler.transport.moldudp64.MoldUdp64Session;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.EpochNanoClock;
+
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Puts what a feed file holds onto the ring: one slot per message (payload copied into the slot's
@@ -23,6 +26,9 @@ public final class FileSource implements FeedFileListener
     private final PipelineCounters counters;
     private final int fileStream;
     private final byte[] lastSession = new byte[MoldUdp64Packet.SESSION_LENGTH];
+    private static final long CLAIM_PAUSE_NS = 50_000L;
+
+    private volatile boolean aborted;
     private int packetStream = -1;
     private int lastStream;
 
@@ -66,7 +72,7 @@ public final class FileSource implements FeedFileListener
     public void onMessage(
         final long sequenceNumber, final DirectBuffer buffer, final int offset, final int length, final long sourceOffset)
     {
-        final long slot = ring.next();
+        final long slot = claim();
         try
         {
             ring.get(slot).loadMessage(packetStream >= 0 ? packetStream : fileStream, sequenceNumber, sourceOffset,
@@ -82,7 +88,7 @@ public final class FileSource implements FeedFileListener
     @Override
     public void onEndOfSession(final long sourceOffset)
     {
-        final long slot = ring.next();
+        final long slot = claim();
         final FeedEvent event = ring.get(slot);
         event.clear();
         event.kind = FeedEvent.END_OF_SESSION;
@@ -95,7 +101,7 @@ public final class FileSource implements FeedFileListener
     @Override
     public void onDefect(final long sourceOffset, final String reason)
     {
-        final long slot = ring.next();
+        final long slot = claim();
         final FeedEvent event = ring.get(slot);
         event.clear();
         event.kind = FeedEvent.DEFECT;
@@ -106,5 +112,45 @@ public final class FileSource implements FeedFileListener
         event.receiveTimestampNanos = clock.nanoTime();
         counters.eventsIn.increment();
         ring.publish(slot);
+    }
+
+    /**
+     * Stop putting events on the ring: a waiting or later claim throws {@link AbortedException}.
+     * Called from another thread when the stages have stopped making progress for too long.
+     */
+    public void abort()
+    {
+        aborted = true;
+    }
+
+    /** Thrown out of the reader's callbacks once the source is aborted; ends the read. */
+    public static final class AbortedException extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        AbortedException()
+        {
+            super("file source aborted: the pipeline made no progress", null, false, false);
+        }
+    }
+
+    private long claim()
+    {
+        // The block policy: wait for a free slot, but give up when aborted rather than forever.
+        while (true)
+        {
+            if (aborted)
+            {
+                throw new AbortedException();
+            }
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                LockSupport.parkNanos(CLAIM_PAUSE_NS);
+            }
+        }
     }
 }

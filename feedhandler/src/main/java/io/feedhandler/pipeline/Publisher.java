@@ -61,6 +61,7 @@ public final class Publisher implements EventHandler<FeedEvent>
     private final AtomicLong deadLettersInFlight = new AtomicLong();
     private final Recorder latencies = new Recorder(3);
     private final EpochNanoClock clock;
+    private volatile boolean aborted;
     private volatile long lastFailureLogNs = System.nanoTime() - FAILURE_LOG_INTERVAL_NS;
 
     private record Retry(ProducerRecord<byte[], byte[]> record, Callback callback)
@@ -211,6 +212,10 @@ public final class Publisher implements EventHandler<FeedEvent>
     /** Send again what failed, until nothing is left; call when the source is finished. */
     public void drainRetries()
     {
+        if (aborted)
+        {
+            return;
+        }
         Retry retry;
         while ((retry = retries.poll()) != null)
         {
@@ -219,21 +224,39 @@ public final class Publisher implements EventHandler<FeedEvent>
         }
     }
 
+    /** Stop waiting on a producer that refuses sends: queue them instead (the replay is giving up). */
+    public void abort()
+    {
+        aborted = true;
+    }
+
     private void send(final ProducerRecord<byte[], byte[]> record, final Callback callback)
     {
         while (true)
         {
+            if (aborted)
+            {
+                retries.add(new Retry(record, callback));
+                return;
+            }
             try
             {
                 producer.send(record, callback);
                 counters.recordsSent.increment();
                 return;
             }
-            catch (final org.apache.kafka.common.errors.TimeoutException |
-                org.apache.kafka.common.errors.InterruptException ex)
+            catch (final org.apache.kafka.common.errors.TimeoutException ex)
             {
+                // Buffer full or metadata missing for max.block.ms: the broker is slow or away.
                 counters.retries.increment();
                 pause();
+            }
+            catch (final org.apache.kafka.common.errors.InterruptException ex)
+            {
+                // The ring is being halted: leave the record to the retry queue, keep the interrupt.
+                Thread.currentThread().interrupt();
+                retries.add(new Retry(record, callback));
+                return;
             }
         }
     }

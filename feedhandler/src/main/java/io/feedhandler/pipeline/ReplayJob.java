@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Publishes one feed file through the whole pipeline to Kafka and waits until the broker has
@@ -54,6 +55,7 @@ public final class ReplayJob
     private static final Logger LOG = LogManager.getLogger(ReplayJob.class);
     private static final int RECORDS_PER_POLL = 1024;
     private static final long CHECKPOINT_INTERVAL_MS = 1000;
+    private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Profile profile;
     private final Topics topics;
@@ -156,7 +158,8 @@ public final class ReplayJob
         }
         final OffsetEpochNanoClock clock = new OffsetEpochNanoClock();
         final long started = System.nanoTime();
-        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(profile.kafka().producerProperties()))
+        final Producer<byte[], byte[]> producer = new KafkaProducer<>(profile.kafka().producerProperties());
+        try
         {
             awaitMetadata(producer, topicByKind);
             final Publisher publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
@@ -176,7 +179,20 @@ public final class ReplayJob
             // A crash mid-replay must still leave a checkpoint no older than this interval.
             checkpointer.scheduleWithFixedDelay(() -> writeCheckpoint(checkpoint, previous, streams, publisher),
                 CHECKPOINT_INTERVAL_MS, CHECKPOINT_INTERVAL_MS, TimeUnit.MILLISECONDS);
-            final String format;
+            final StallWatch stallWatch = new StallWatch(counters, ackTimeout,
+                () -> pipeline.backlog() > 0 || !publisher.allAcknowledged());
+            checkpointer.scheduleWithFixedDelay(() ->
+            {
+                if (stallWatch.stalled(System.nanoTime()))
+                {
+                    LOG.error("no acknowledgement from Kafka at {} for {} with work outstanding ({} events on the ring): " +
+                        "giving up the replay", profile.kafka().bootstrapServers(), ackTimeout, pipeline.backlog());
+                    source.abort();
+                    publisher.abort();
+                }
+            }, CHECKPOINT_INTERVAL_MS, CHECKPOINT_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            String format = "unknown";
+            boolean aborted = false;
             try (FeedFile feedFile = FeedFile.open(file, source))
             {
                 format = feedFile.format().displayName();
@@ -190,15 +206,25 @@ public final class ReplayJob
                     pace(rate, pacingStart, counters.eventsIn.sum());
                 }
             }
-            pipeline.awaitDrained(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            producer.flush();
-            final boolean complete = awaitAcks(pipeline, publisher, producer, ackTimeout);
+            catch (final FileSource.AbortedException ex)
+            {
+                aborted = true;
+            }
+            final boolean complete = !aborted &&
+                pipeline.awaitDrained(ackTimeout.toMillis(), TimeUnit.MILLISECONDS) &&
+                awaitAcks(pipeline, publisher, producer, ackTimeout);
             pipeline.close();
             checkpointer.shutdown();
             checkpointer.awaitTermination(10, TimeUnit.SECONDS);
             final Map<String, Long> watermarks = writeCheckpoint(checkpoint, previous, streams, publisher);
             return new ReplaySummary(file.toString(), format, counters, watermarks, complete,
                 System.nanoTime() - started, publisher.latencies());
+        }
+        finally
+        {
+            // Bounded: against a broker that never returns, close() would otherwise wait for every
+            // batch to time out; what is unacknowledged by then is reported, not waited for.
+            producer.close(PRODUCER_CLOSE_TIMEOUT);
         }
     }
 
@@ -254,6 +280,35 @@ public final class ReplayJob
         final String name = file.getFileName().toString();
         final int dot = name.indexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Tells when work is outstanding but no acknowledgement has come for too long. */
+    private static final class StallWatch
+    {
+        private final PipelineCounters counters;
+        private final long limitNanos;
+        private final BooleanSupplier workOutstanding;
+        private long lastAcked = -1;
+        private long lastChangeNanos = System.nanoTime();
+
+        StallWatch(final PipelineCounters counters, final Duration limit, final BooleanSupplier workOutstanding)
+        {
+            this.counters = counters;
+            this.limitNanos = limit.toNanos();
+            this.workOutstanding = workOutstanding;
+        }
+
+        boolean stalled(final long nowNanos)
+        {
+            final long acked = counters.recordsAcked.sum();
+            if (acked != lastAcked || !workOutstanding.getAsBoolean())
+            {
+                lastAcked = acked;
+                lastChangeNanos = nowNanos;
+                return false;
+            }
+            return nowNanos - lastChangeNanos > limitNanos;
+        }
     }
 
     private static Map<String, Long> writeCheckpoint(final Checkpoint checkpoint, final Map<String, Long> previous,

@@ -96,6 +96,47 @@ class BrokerRestartFaultTest
         }
     }
 
+    @Test
+    void shouldReturnAndReportWhatWasNotAcknowledgedWhenTheBrokerNeverComesBack() throws Exception
+    {
+        final Path day = directory.resolve("gone.itch50");
+        SyntheticMarket.writeBinaryFile(day, 8L, 100, MESSAGES);
+        try (KafkaBrokerProcess broker = KafkaBrokerProcess.create(directory.resolve("broker-gone")).start())
+        {
+            final Profile profile = Profile.defaults(Map.of(
+                "exchange", "gone",
+                "kafka.bootstrap-servers", broker.bootstrapServers(),
+                "checkpoint.directory", directory.resolve("state").toString(),
+                "pipeline.ring-size", "4096",
+                "kafka.producer.delivery.timeout.ms", "8000",
+                "kafka.producer.request.timeout.ms", "4000"), Map.of());
+            final ReplayJob job = new ReplayJob(profile);
+            final AtomicLong messagesIn = new AtomicLong();
+            final CompletableFuture<ReplaySummary> replay = CompletableFuture.supplyAsync(() ->
+            {
+                try
+                {
+                    return job.replay(day, RATE, (bytes, messages) -> messagesIn.set(messages), Duration.ofSeconds(10));
+                }
+                catch (final Exception ex)
+                {
+                    throw new IllegalStateException(ex);
+                }
+            });
+
+            awaitAtLeast(messagesIn, MESSAGES / 4);
+            broker.kill();
+            final ReplaySummary summary = replay.get(5, TimeUnit.MINUTES);
+            System.out.println("broker gone for good; " + summary.render());
+
+            assertTrue(!summary.complete(), "a replay whose broker is gone must not claim completion: " + summary.render());
+            final long watermark = summary.watermarks().get("gone");
+            assertTrue(watermark < MESSAGES, "watermark " + watermark);
+            assertTrue(java.nio.file.Files.readString(directory.resolve("state/gone.checkpoint")).contains("gone=" + watermark),
+                "the checkpoint holds the last acknowledged sequence");
+        }
+    }
+
     private static void awaitAtLeast(final AtomicLong value, final long target)
     {
         final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

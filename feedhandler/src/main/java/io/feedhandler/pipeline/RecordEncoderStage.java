@@ -70,6 +70,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     private final SymbolTable symbols;
     private int headerStream = -1;
     private FeedEvent event;
+    private int statusStart;
 
     /**
      * @param exchange   name written into every record.
@@ -295,8 +296,6 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         event.fail("empty message");
     }
-
-    private int statusStart;
 
     private void status(final ItchMessage<?> message, final long stock)
     {

@@ -53,8 +53,8 @@ public final class Publisher implements EventHandler<FeedEvent>
     private final String source;
     private final Header[] commonHeaders;
     private final Header[][] schemaHeaders;
-    private final AtomicReferenceArray<AckWatermark> watermarkRefs = new AtomicReferenceArray<>(StreamRegistry.MAX_STREAMS);
-    private final AckWatermark[] watermarks = new AckWatermark[StreamRegistry.MAX_STREAMS];
+    // Written on the publisher thread, read by the checkpoint and replay threads.
+    private final AtomicReferenceArray<AckWatermark> watermarks = new AtomicReferenceArray<>(StreamRegistry.MAX_STREAMS);
     private final long[] startSequences = new long[StreamRegistry.MAX_STREAMS];
     private final Headers[][] headers = new Headers[StreamRegistry.MAX_STREAMS][];
     private final ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
@@ -201,10 +201,10 @@ public final class Publisher implements EventHandler<FeedEvent>
      */
     public AckWatermark[] watermarks()
     {
-        final AckWatermark[] copy = new AckWatermark[watermarkRefs.length()];
+        final AckWatermark[] copy = new AckWatermark[watermarks.length()];
         for (int i = 0; i < copy.length; i++)
         {
-            copy[i] = watermarkRefs.get(i);
+            copy[i] = watermarks.get(i);
         }
         return copy;
     }
@@ -285,12 +285,11 @@ public final class Publisher implements EventHandler<FeedEvent>
 
     private AckWatermark watermark(final int stream, final long sequence)
     {
-        AckWatermark watermark = watermarks[stream];
+        AckWatermark watermark = watermarks.get(stream);
         if (watermark == null)
         {
             watermark = new AckWatermark(IN_FLIGHT, startSequences[stream] != 0 ? startSequences[stream] : sequence - 1);
-            watermarks[stream] = watermark;
-            watermarkRefs.set(stream, watermark);
+            watermarks.set(stream, watermark);
         }
         return watermark;
     }

@@ -6,8 +6,10 @@ package io.feedhandler.config;
  * @param ringSize       slots in the ring, a power of two; every slot is a preallocated event.
  * @param waitStrategy   how the ring's consumers wait.
  * @param overloadPolicy what happens when the ring is full.
+ * @param stageThreads   one consumer thread for all stages, or one per stage.
  */
-public record PipelineSettings(int ringSize, WaitStrategy waitStrategy, OverloadPolicy overloadPolicy)
+public record PipelineSettings(int ringSize, WaitStrategy waitStrategy, OverloadPolicy overloadPolicy,
+    StageThreads stageThreads)
 {
     /** The largest ring a profile may ask for: 2^24 preallocated events already take gigabytes. */
     public static final int MAX_RING_SIZE = 1 << 24;
@@ -23,6 +25,8 @@ public record PipelineSettings(int ringSize, WaitStrategy waitStrategy, Overload
             ProfileReader.choicesOf(WaitStrategy.class, WaitStrategy::profileName)).orElse(WaitStrategy.SLEEPING);
         final OverloadPolicy overloadPolicy = reader.choice("pipeline.overload-policy",
             ProfileReader.choicesOf(OverloadPolicy.class, OverloadPolicy::profileName)).orElse(OverloadPolicy.BLOCK);
-        return new PipelineSettings(ringSize, waitStrategy, overloadPolicy);
+        final StageThreads stageThreads = reader.choice("pipeline.stage-threads",
+            ProfileReader.choicesOf(StageThreads.class, StageThreads::profileName)).orElse(StageThreads.ONE);
+        return new PipelineSettings(ringSize, waitStrategy, overloadPolicy, stageThreads);
     }
 }

@@ -9,20 +9,28 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.feedhandler.config.StageThreads;
 import io.feedhandler.config.WaitStrategy;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The Disruptor ring of preallocated {@link FeedEvent}s and its stages, run in order on their own
- * threads: sequencer, then encoder (the book joins between them later), then publisher.
+ * The Disruptor ring of preallocated {@link FeedEvent}s and its stages, run in order for every
+ * event: sequencer, then encoder (the book joins between them later), then publisher. The stages
+ * run either all on one consumer thread ({@link StageThreads#ONE}: the default, fewest threads) or
+ * each on its own thread ({@link StageThreads#PER_STAGE}: the classic Disruptor pipeline).
  *
  * <pre>
- * source --next()/publish()--> [ ring of FeedEvent ] --> Sequencer --> Encoder --> Publisher --> Kafka
+ * ONE:       source --publish()--> [ ring of FeedEvent ] --> ( Sequencer -> Encoder -> Publisher ) --> Kafka
+ *                                                               one thread
+ * PER_STAGE: source --publish()--> [ ring of FeedEvent ] --> Sequencer --> Encoder --> Publisher  --> Kafka
+ *                                                           thread 1      thread 2    thread 3
  * </pre>
  *
  * <p>A stage that throws does not stall or kill the ring: the exception handler counts the
@@ -40,12 +48,13 @@ public final class FeedPipeline implements AutoCloseable
     /**
      * @param ringSize     slots, a power of two.
      * @param waitStrategy how the stages wait for work (from the profile).
+     * @param stageThreads one thread for all stages, or one per stage (from the profile).
      * @param counters     failures are counted here.
      * @param stages       handlers, run one after the other.
      */
     @SafeVarargs
-    public FeedPipeline(final int ringSize, final WaitStrategy waitStrategy, final PipelineCounters counters,
-        final EventHandler<FeedEvent>... stages)
+    public FeedPipeline(final int ringSize, final WaitStrategy waitStrategy, final StageThreads stageThreads,
+        final PipelineCounters counters, final EventHandler<FeedEvent>... stages)
     {
         final AtomicInteger threads = new AtomicInteger();
         disruptor = new Disruptor<>(FeedEvent::new, ringSize, runnable ->
@@ -54,13 +63,27 @@ public final class FeedPipeline implements AutoCloseable
             thread.setDaemon(true);
             return thread;
         }, ProducerType.SINGLE, waitStrategy(waitStrategy));
-        disruptor.setDefaultExceptionHandler(new StageFailureHandler(counters));
-        var group = disruptor.handleEventsWith(stages[0]);
-        for (int i = 1; i < stages.length; i++)
+        final StageFailureHandler failureHandler = new StageFailureHandler(counters);
+        disruptor.setDefaultExceptionHandler(failureHandler);
+        if (stageThreads == StageThreads.ONE && stages.length > 1)
         {
-            group = group.then(stages[i]);
+            final List<EventHandler<FeedEvent>> chain = new ArrayList<>(stages.length);
+            for (final EventHandler<FeedEvent> stage : stages)
+            {
+                chain.add(stage);
+            }
+            last = new StageChain(List.copyOf(chain), failureHandler);
+            disruptor.handleEventsWith(last);
         }
-        last = stages[stages.length - 1];
+        else
+        {
+            var group = disruptor.handleEventsWith(stages[0]);
+            for (int i = 1; i < stages.length; i++)
+            {
+                group = group.then(stages[i]);
+            }
+            last = stages[stages.length - 1];
+        }
     }
 
     /**
@@ -128,6 +151,59 @@ public final class FeedPipeline implements AutoCloseable
     public void close()
     {
         disruptor.halt();
+    }
+
+    /**
+     * Several stages on one thread: each event goes through them in order. A stage that throws is
+     * handled as the Disruptor handles it on a stage thread of its own (counted, event marked
+     * failed), and the event still goes through the later stages, so the publisher sends it to
+     * the DLQ.
+     */
+    private static final class StageChain implements EventHandler<FeedEvent>
+    {
+        private final List<EventHandler<FeedEvent>> stages;
+        private final StageFailureHandler failureHandler;
+
+        StageChain(final List<EventHandler<FeedEvent>> stages, final StageFailureHandler failureHandler)
+        {
+            this.stages = stages;
+            this.failureHandler = failureHandler;
+        }
+
+        @Override
+        public void onEvent(final FeedEvent event, final long sequence, final boolean endOfBatch)
+        {
+            for (int i = 0; i < stages.size(); i++)
+            {
+                final EventHandler<FeedEvent> stage = stages.get(i);
+                try
+                {
+                    stage.onEvent(event, sequence, endOfBatch);
+                }
+                catch (final Exception ex)
+                {
+                    failureHandler.handleEventException(ex, sequence, event);
+                }
+            }
+        }
+
+        @Override
+        public void onStart()
+        {
+            for (final EventHandler<FeedEvent> stage : stages)
+            {
+                stage.onStart();
+            }
+        }
+
+        @Override
+        public void onShutdown()
+        {
+            for (final EventHandler<FeedEvent> stage : stages)
+            {
+                stage.onShutdown();
+            }
+        }
     }
 
     /** Counts, logs once per burst, and sends the event to the DLQ by marking it failed. */

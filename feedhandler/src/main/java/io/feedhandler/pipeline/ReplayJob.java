@@ -165,7 +165,7 @@ public final class ReplayJob
             final Publisher publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
                 exchange, file.getFileName().toString(), schemaNames, clock);
             final FeedPipeline pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
-                counters, new Sequencer(counters),
+                profile.pipeline().stageThreads(), counters, new Sequencer(counters),
                 new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
             final FileSource source = new FileSource(pipeline.start(), streams, clock, counters, streamName(file));
             final Checkpoint checkpoint = new Checkpoint(profile.checkpoint().directory().resolve(exchange + ".checkpoint"));

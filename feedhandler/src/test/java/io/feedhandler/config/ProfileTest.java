@@ -54,7 +54,7 @@ class ProfileTest
         assertEquals(Optional.empty(), profile.tradeDate());
         assertEquals("127.0.0.1:9092", profile.kafka().bootstrapServers());
         assertEquals(new TopicSettings(8, (short)1, true), profile.kafka().topics());
-        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.BLOCK), profile.pipeline());
+        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.BLOCK, StageThreads.ONE), profile.pipeline());
         assertEquals(Path.of("state"), profile.checkpoint().directory());
         assertFalse(profile.schemaRegistry().enabled());
         assertEquals(Map.of(
@@ -208,6 +208,18 @@ class ProfileTest
                 assertEquals(policy, profile.pipeline().overloadPolicy());
             }
         }
+    }
+
+    @Test
+    void shouldReadEveryChoiceOfStageThreadsAndRefuseOthers() throws Exception
+    {
+        for (final StageThreads threads : StageThreads.values())
+        {
+            assertEquals(threads, load(MINIMAL + "pipeline.stage-threads = " + threads.profileName() + "\n")
+                .pipeline().stageThreads());
+        }
+        assertProblems(MINIMAL + "pipeline.stage-threads = 3\n",
+            "pipeline.stage-threads must be one of one, per-stage (got '3' at line 9)");
     }
 
     @Test
@@ -378,7 +390,7 @@ class ProfileTest
     {
         assertProblems(MINIMAL, Map.of("pipeline.ringsize", "1024"),
             "pipeline.ringsize is not a profile key; known keys under pipeline: overload-policy, ring-size, " +
-                "wait-strategy (got '1024' from --set)");
+                "stage-threads, wait-strategy (got '1024' from --set)");
     }
 
     @Test
@@ -438,7 +450,7 @@ class ProfileTest
         assertEquals("127.0.0.1:9092", profile.kafka().bootstrapServers());
         assertEquals("0", profile.kafka().producer().get("linger.ms"));
         assertEquals("lz4", profile.kafka().producer().get("compression.type"));
-        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.BLOCK), profile.pipeline());
+        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.BLOCK, StageThreads.ONE), profile.pipeline());
 
         final Profile demo = Profile.defaults(Map.of("kafka.bootstrap-servers", "127.0.0.1:40123"), Map.of());
         assertEquals("127.0.0.1:40123", demo.kafka().bootstrapServers());

@@ -2,23 +2,16 @@ package io.feedhandler.kafka;
 
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -89,86 +82,54 @@ public final class TopicAudit
     public TopicReport audit(final String topic, final String exchange, final Consumer<ConsumerRecord<byte[], byte[]>> each)
     {
         final TopicReport report = new TopicReport(topic);
-        final Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties))
+        final Map<String, Long> lastSequence = new HashMap<>();
+        final Set<String> seen = new HashSet<>();
+        final byte[] exchangeKey = exchange.getBytes(StandardCharsets.UTF_8);
+        final BinaryDecoder[] decoder = new BinaryDecoder[1];
+        final int[] partitions = new int[1];
+        new TopicReader(bootstrapServers).read(List.of(topic), null, known -> partitions[0] = known.get(topic), record ->
         {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-            for (final PartitionInfo info : infos)
+            report.records++;
+            if (prefixLength == RAW)
             {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            final Map<String, Long> lastSequence = new HashMap<>();
-            final Set<String> seen = new HashSet<>();
-            final byte[] exchangeKey = exchange.getBytes(StandardCharsets.UTF_8);
-            BinaryDecoder decoder = null;
-            while (!caughtUp(consumer, end))
-            {
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500)))
+                if (each != null)
                 {
-                    report.records++;
-                    if (prefixLength == RAW)
-                    {
-                        if (each != null)
-                        {
-                            each.accept(record);
-                        }
-                        continue;
-                    }
-                    decoder = DecoderFactory.get().binaryDecoder(
-                        record.value(), prefixLength, record.value().length - prefixLength, decoder);
-                    final Header header = Header.read(decoder);
-                    final byte[] expectedKey = !header.symbol.isEmpty() ? header.symbol.getBytes(StandardCharsets.UTF_8) :
-                        header.stockLocate == 0 ? exchangeKey : ("#" + header.stockLocate).getBytes(StandardCharsets.UTF_8);
-                    final String key = new String(record.key(), StandardCharsets.UTF_8);
-                    report.keys.add(key);
-                    if (!java.util.Arrays.equals(expectedKey, record.key()))
-                    {
-                        report.wrongKeys++;
-                    }
-                    if (Utils.toPositive(Utils.murmur2(record.key())) % infos.size() != record.partition())
-                    {
-                        report.wrongPartitions++;
-                    }
-                    final String orderKey = record.partition() + "/" + header.session + "/" + key;
-                    final Long last = lastSequence.put(orderKey, header.sequence);
-                    if (last != null && last > header.sequence)
-                    {
-                        report.outOfOrder++;
-                    }
-                    if (!seen.add(header.session + "/" + header.sequence + "/" + java.util.Arrays.hashCode(record.value())))
-                    {
-                        report.duplicates++;
-                    }
-                    report.sequences.computeIfAbsent(header.session, s -> new ArrayList<>()).add(header.sequence);
-                    if (each != null)
-                    {
-                        each.accept(record);
-                    }
+                    each.accept(record);
                 }
+                return;
             }
-        }
-        return report;
-    }
-
-    private static boolean caughtUp(final KafkaConsumer<byte[], byte[]> consumer, final Map<TopicPartition, Long> end)
-    {
-        for (final Map.Entry<TopicPartition, Long> entry : end.entrySet())
-        {
-            if (consumer.position(entry.getKey()) < entry.getValue())
+            decoder[0] = DecoderFactory.get().binaryDecoder(
+                record.value(), prefixLength, record.value().length - prefixLength, decoder[0]);
+            final Header header = Header.read(decoder[0]);
+            final byte[] expectedKey = !header.symbol.isEmpty() ? header.symbol.getBytes(StandardCharsets.UTF_8) :
+                header.stockLocate == 0 ? exchangeKey : ("#" + header.stockLocate).getBytes(StandardCharsets.UTF_8);
+            final String key = new String(record.key(), StandardCharsets.UTF_8);
+            report.keys.add(key);
+            if (!java.util.Arrays.equals(expectedKey, record.key()))
             {
-                return false;
+                report.wrongKeys++;
             }
-        }
-        return true;
+            if (Utils.toPositive(Utils.murmur2(record.key())) % partitions[0] != record.partition())
+            {
+                report.wrongPartitions++;
+            }
+            final String orderKey = record.partition() + "/" + header.session + "/" + key;
+            final Long last = lastSequence.put(orderKey, header.sequence);
+            if (last != null && last > header.sequence)
+            {
+                report.outOfOrder++;
+            }
+            if (!seen.add(header.session + "/" + header.sequence + "/" + java.util.Arrays.hashCode(record.value())))
+            {
+                report.duplicates++;
+            }
+            report.sequences.computeIfAbsent(header.session, s -> new ArrayList<>()).add(header.sequence);
+            if (each != null)
+            {
+                each.accept(record);
+            }
+        });
+        return report;
     }
 
     /** The fields every record starts with. */

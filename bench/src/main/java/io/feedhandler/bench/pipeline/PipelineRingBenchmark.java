@@ -14,9 +14,6 @@ import io.feedhandler.pipeline.RecordEncoderStage;
 import io.feedhandler.pipeline.Sequencer;
 import io.feedhandler.pipeline.StreamRegistry;
 import io.feedhandler.pipeline.SymbolTable;
-import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -69,7 +66,6 @@ public class PipelineRingBenchmark
 
     private static final String EXCHANGE = "nasdaq";
     private static final String STREAM = "12302019";
-    private static final int PREFIX_LENGTH = 2;
     private static final int RING_SIZE = 4096;
 
     /** {@code one} or {@code per-stage}. */
@@ -80,12 +76,7 @@ public class PipelineRingBenchmark
     @Param({"sleeping", "yielding"})
     public String waitStrategy;
 
-    private final EpochNanoClock clock = new OffsetEpochNanoClock();
-    private byte[] bytes;
-    private UnsafeBuffer buffer;
-    private int cursor;
-    private long sequence;
-    private int stream;
+    private DayCursor day;
     private FeedPipeline pipeline;
     private RingBuffer<FeedEvent> ring;
     private LastStage last;
@@ -113,11 +104,9 @@ public class PipelineRingBenchmark
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
-        bytes = BenchmarkData.load("generated-day");
-        buffer = new UnsafeBuffer(bytes);
         final PipelineCounters counters = new PipelineCounters();
         final StreamRegistry streams = new StreamRegistry();
-        stream = streams.indexOf(STREAM);
+        day = new DayCursor(BenchmarkData.load("generated-day"), streams.indexOf(STREAM));
         last = new LastStage();
         pipeline = new FeedPipeline(RING_SIZE,
             WaitStrategy.valueOf(waitStrategy.toUpperCase(Locale.ROOT).replace('-', '_')),
@@ -162,14 +151,7 @@ public class PipelineRingBenchmark
     private long publishNext()
     {
         final long slot = ring.next();
-        int position = cursor;
-        if (position >= bytes.length)
-        {
-            position = 0;
-        }
-        final int length = ((bytes[position] & 0xFF) << 8) | (bytes[position + 1] & 0xFF);
-        ring.get(slot).loadMessage(stream, ++sequence, position, clock.nanoTime(), buffer, position + PREFIX_LENGTH, length);
-        cursor = position + PREFIX_LENGTH + length;
+        day.loadNext(ring.get(slot));
         ring.publish(slot);
         return slot;
     }

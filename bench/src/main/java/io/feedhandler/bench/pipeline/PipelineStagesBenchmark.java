@@ -9,9 +9,6 @@ import io.feedhandler.pipeline.RecordEncoderStage;
 import io.feedhandler.pipeline.Sequencer;
 import io.feedhandler.pipeline.StreamRegistry;
 import io.feedhandler.pipeline.SymbolTable;
-import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,15 +55,9 @@ public class PipelineStagesBenchmark
     private static final String EXCHANGE = "nasdaq";
     /** What {@code ReplayJob.streamName} makes of {@code 12302019.NASDAQ_ITCH50}. */
     private static final String STREAM = "12302019";
-    private static final int PREFIX_LENGTH = 2;
 
     private final FeedEvent event = new FeedEvent();
-    private final EpochNanoClock clock = new OffsetEpochNanoClock();
-    private byte[] bytes;
-    private UnsafeBuffer buffer;
-    private int cursor;
-    private long sequence;
-    private int stream;
+    private DayCursor day;
     private Sequencer sequencer;
     private RecordEncoderStage encoder;
 
@@ -79,13 +70,9 @@ public class PipelineStagesBenchmark
     @Setup
     public void setUp() throws IOException
     {
-        bytes = BenchmarkData.load("generated-day");
-        buffer = new UnsafeBuffer(bytes);
-        cursor = 0;
-        sequence = 0;
         final PipelineCounters counters = new PipelineCounters();
         final StreamRegistry streams = new StreamRegistry();
-        stream = streams.indexOf(STREAM);
+        day = new DayCursor(BenchmarkData.load("generated-day"), streams.indexOf(STREAM));
         sequencer = new Sequencer(counters);
         encoder = new RecordEncoderStage(EXCHANGE, LocalDate.of(2019, 12, 30), ZoneId.of("America/New_York"),
             new SingleObjectEncoding(RecordSchemas.fromClassPath()), streams, new SymbolTable(EXCHANGE));
@@ -113,14 +100,6 @@ public class PipelineStagesBenchmark
     /** Put the next message into the event as the file source does; the BinaryFILE's n-th message is sequence n. */
     private long load()
     {
-        int position = cursor;
-        if (position >= bytes.length)
-        {
-            position = 0;
-        }
-        final int length = ((bytes[position] & 0xFF) << 8) | (bytes[position + 1] & 0xFF);
-        event.loadMessage(stream, ++sequence, position, clock.nanoTime(), buffer, position + PREFIX_LENGTH, length);
-        cursor = position + PREFIX_LENGTH + length;
-        return sequence;
+        return day.loadNext(event);
     }
 }

@@ -54,6 +54,8 @@ public final class LiveJob
     public void start()
         throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
+        // A line that cannot be joined is a profile mistake: say so before creating topics.
+        MoldUdp64Lines.checkInterfaces(profile.lines());
         publishing = PublishingPipeline.start(profile, RecordSchemas.fromClassPath(), topics,
             profile.tradingDay(Clock.systemUTC()), "lines", counters);
         final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,

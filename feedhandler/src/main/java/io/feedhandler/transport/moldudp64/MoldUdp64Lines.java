@@ -57,7 +57,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MoldUdp64Lines implements AutoCloseable
 {
     private static final Logger LOG = LogManager.getLogger(MoldUdp64Lines.class);
-    private static final int MAX_DATAGRAM = 65_536;
+    /**
+     * Receive buffer per datagram. MoldUDP64 packets are sized never to fragment (at most 1472
+     * bytes on Ethernet, 9000 with jumbo frames); 16 KiB stays within the pooled allocator's
+     * per-thread cache (32 KiB), where 64 KiB would take the arena's lock on every read. A larger
+     * datagram arrives cut and is counted as malformed, not mistaken for data.
+     */
+    private static final int MAX_DATAGRAM = 16_384;
     private static final long TIMER_MICROS = 1000;
 
     private final LineSettings lines;
@@ -196,10 +202,26 @@ public final class MoldUdp64Lines implements AutoCloseable
         }
     }
 
-    private Channel join(final LineSettings.Line line, final int index) throws IOException, InterruptedException
+    /**
+     * Check, before anything else starts, that both lines' interfaces exist.
+     *
+     * @param lines the lines.
+     * @throws IOException naming the line and the interface that does not exist.
+     */
+    public static void checkInterfaces(final LineSettings lines) throws IOException
     {
-        final String where = "line " + line.name() + " (" + line.group().getHostAddress() + ":" + line.port() + " on " +
+        networkInterface(lines.a());
+        networkInterface(lines.b());
+    }
+
+    private static String where(final LineSettings.Line line)
+    {
+        return "line " + line.name() + " (" + line.group().getHostAddress() + ":" + line.port() + " on " +
             line.networkInterface() + ")";
+    }
+
+    private static NetworkInterface networkInterface(final LineSettings.Line line) throws IOException
+    {
         final NetworkInterface networkInterface;
         try
         {
@@ -207,12 +229,20 @@ public final class MoldUdp64Lines implements AutoCloseable
         }
         catch (final SocketException ex)
         {
-            throw new IOException(where + ": " + ex.getMessage(), ex);
+            throw new IOException(where(line) + ": " + ex.getMessage(), ex);
         }
         if (networkInterface == null)
         {
-            throw new IOException(where + ": no network interface named " + line.networkInterface());
+            throw new IOException(where(line) + ": no network interface named " + line.networkInterface() +
+                " (lines." + line.name().toLowerCase(java.util.Locale.ROOT) + ".interface)");
         }
+        return networkInterface;
+    }
+
+    private Channel join(final LineSettings.Line line, final int index) throws IOException, InterruptedException
+    {
+        final String where = where(line);
+        final NetworkInterface networkInterface = networkInterface(line);
         final InetSocketAddress address = new InetSocketAddress(line.group(), line.port());
         try
         {

@@ -159,8 +159,9 @@ public final class RunCommand implements Callable<Integer>
                 names[line], lines.packets[line].sum(), lines.firstCopies[line].sum(), lines.duplicates[line].sum(),
                 lines.malformed[line].sum(), lines.stale[line].sum()));
         }
-        out.append(String.format(Locale.ROOT, "  gaps %,d: recovered %,d, given up %,d (%,d messages); requests %,d (%,d messages, " +
-            "%,d timed out); ring full %,d, local loss %,d, shed %,d; sessions ended %,d, changed %,d%n",
+        out.append(String.format(Locale.ROOT, "  missing ranges %,d (most filled by the other line), recovered by re-request %,d, " +
+            "given up %,d (%,d messages); requests %,d (%,d messages, %,d timed out); ring full %,d, local loss %,d, shed %,d; " +
+            "sessions ended %,d, changed %,d%n",
             lines.gapsOpened.sum(), lines.gapsRecovered.sum(), lines.gapsGivenUp.sum(), lines.messagesGivenUp.sum(),
             lines.requests.sum(), lines.requestedMessages.sum(), lines.requestTimeouts.sum(), lines.ringFull.sum(),
             lines.localLoss.sum(), lines.shed.sum(), lines.sessionsEnded.sum(), lines.sessionChanges.sum()));

@@ -168,6 +168,25 @@ public final class FeedEvent
         }
     }
 
+    /**
+     * Fill the source block with a stream's end-of-session marker.
+     *
+     * @param stream                index of the stream.
+     * @param sequence              the session's next sequence number (0 if unknown).
+     * @param sourceOffset          where the marker is in its source (file offset), for the DLQ.
+     * @param receiveTimestampNanos when it was received (epoch ns).
+     */
+    void loadEndOfSession(final int stream, final long sequence, final long sourceOffset, final long receiveTimestampNanos)
+    {
+        clear();
+        kind = END_OF_SESSION;
+        this.stream = stream;
+        this.sequence = sequence;
+        this.sourceOffset = sourceOffset;
+        this.receiveTimestampNanos = receiveTimestampNanos;
+        payloadLength = 0;
+    }
+
     void clear()
     {
         kind = 0;

@@ -121,13 +121,7 @@ public final class LineSource implements LineSink
             return false;
         }
         final long slot = ring.next();
-        final FeedEvent event = ring.get(slot);
-        event.clear();
-        event.kind = FeedEvent.END_OF_SESSION;
-        event.stream = stream;
-        event.sequence = next;
-        event.receiveTimestampNanos = nowNanos;
-        event.payloadLength = 0;
+        ring.get(slot).loadEndOfSession(stream, next, 0, nowNanos);
         ring.publish(slot);
         return true;
     }

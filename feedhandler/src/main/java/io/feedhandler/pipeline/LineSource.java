@@ -63,6 +63,12 @@ public final class LineSource implements LineSink
     }
 
     @Override
+    public int capacity()
+    {
+        return ring.getBufferSize();
+    }
+
+    @Override
     public boolean tryClaim(final int count)
     {
         if (!ring.hasAvailableCapacity(count))

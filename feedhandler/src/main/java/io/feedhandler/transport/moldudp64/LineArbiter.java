@@ -54,6 +54,7 @@ public final class LineArbiter
 
     /** Bytes kept per held message: the largest ITCH 5.0 message is 50; longer ones are cut (and fail downstream). */
     public static final int SLOT_BYTES = 128;
+    /** Messages claimed at once from the reorder buffer at most (and never more than the ring holds). */
     private static final int MAX_RUN = 256;
     private static final Logger LOG = LogManager.getLogger(LineArbiter.class);
 
@@ -64,6 +65,7 @@ public final class LineArbiter
     private final boolean shed;
     private final long staleAfterNanos;
     private final long firstSequence;
+    private final int maxRun;
 
     private final int mask;
     private final long[] held;
@@ -105,6 +107,7 @@ public final class LineArbiter
         this.shed = shed;
         this.staleAfterNanos = staleAfterMillis * 1_000_000L;
         this.firstSequence = firstSequence;
+        this.maxRun = Math.max(1, Math.min(MAX_RUN, sink.capacity()));
         final int capacity = 1 << (32 - Integer.numberOfLeadingZeros(Math.max(16, reorderCapacity) - 1));
         this.mask = capacity - 1;
         this.held = new long[capacity];
@@ -169,7 +172,7 @@ public final class LineArbiter
             {
                 drain(nowNanos);
             }
-            if (shedTo == 0 && !blocked && deliverDirect(line, sequence, last, nowNanos))
+            if (shedTo == 0 && !blocked && last - next < maxRun && deliverDirect(line, sequence, last, nowNanos))
             {
                 afterPacket(line, nowNanos);
                 return;
@@ -503,7 +506,7 @@ public final class LineArbiter
                 continue;
             }
             int run = 0;
-            while (run < MAX_RUN && run < heldCount && held[(int)((next + run) & mask)] == next + run)
+            while (run < maxRun && run < heldCount && held[(int)((next + run) & mask)] == next + run)
             {
                 run++;
             }

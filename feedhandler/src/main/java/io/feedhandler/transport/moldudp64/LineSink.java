@@ -28,6 +28,9 @@ public interface LineSink
      */
     int session(byte[] session);
 
+    /** @return the most messages one {@link #tryClaim} can ever reserve (the ring's size). */
+    int capacity();
+
     /**
      * Reserve room for messages, delivered next with {@link #message} and made visible by {@link #publish()}.
      *

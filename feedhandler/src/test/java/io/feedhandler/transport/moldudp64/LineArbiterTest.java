@@ -298,6 +298,17 @@ class LineArbiterTest
     }
 
     @Test
+    void shouldDeliverAPacketLargerThanTheRingInPiecesTheRingCanTake()
+    {
+        sink.capacity = 4;
+        arbiter();
+        data(LINE_A, 1, 10);
+
+        assertEquals(range(1, 10), sink.sequences);
+        assertEquals(0, arbiter.held());
+    }
+
+    @Test
     void shouldGiveUpTheOldestGapWhenTheReorderBufferOverflows()
     {
         arbiter(false, 16, 2, 8, 64);

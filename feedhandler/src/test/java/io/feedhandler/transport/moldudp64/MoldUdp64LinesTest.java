@@ -43,6 +43,12 @@ class MoldUdp64LinesTest
         }
 
         @Override
+        public int capacity()
+        {
+            return 1 << 16;
+        }
+
+        @Override
         public boolean tryClaim(final int count)
         {
             return true;

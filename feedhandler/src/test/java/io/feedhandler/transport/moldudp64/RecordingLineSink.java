@@ -13,6 +13,7 @@ final class RecordingLineSink implements LineSink
     final List<Long> sequences = new ArrayList<>();
     final List<String> sessions = new ArrayList<>();
     int room = Integer.MAX_VALUE;
+    int capacity = 1 << 16;
     private int claimed;
 
     @Override
@@ -23,8 +24,18 @@ final class RecordingLineSink implements LineSink
     }
 
     @Override
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    @Override
     public boolean tryClaim(final int count)
     {
+        if (count > capacity)
+        {
+            throw new IllegalStateException(count + " claimed at once, more than the ring's " + capacity);
+        }
         if (count > room)
         {
             return false;

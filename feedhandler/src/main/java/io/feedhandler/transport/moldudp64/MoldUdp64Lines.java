@@ -73,6 +73,7 @@ public final class MoldUdp64Lines implements AutoCloseable
     private final LineArbiter arbiter;
     private final RetransmissionRequester requester;
     private final AtomicLong sendFailures = new AtomicLong();
+    private final boolean epoll;
     private EventLoopGroup group;
     private EventLoop loop;
     private Channel lineA;
@@ -91,6 +92,22 @@ public final class MoldUdp64Lines implements AutoCloseable
     public MoldUdp64Lines(final LineSettings lines, final RetransmissionSettings retransmission, final boolean shed,
         final LineSink sink, final EpochNanoClock clock, final LineCounters counters)
     {
+        this(lines, retransmission, shed, sink, clock, counters, epoll());
+    }
+
+    /**
+     * @param lines          lines A and B, the reorder buffer and the stale limit.
+     * @param retransmission the re-request server and how to ask it.
+     * @param shed           true for the {@code shed} overload policy, false for {@code recover}.
+     * @param sink           where the arbitrated feed goes.
+     * @param clock          receive timestamps and timers (epoch ns).
+     * @param counters       what the lines count.
+     * @param useEpoll       epoll (must be available) or NIO; tests run both.
+     */
+    public MoldUdp64Lines(final LineSettings lines, final RetransmissionSettings retransmission, final boolean shed,
+        final LineSink sink, final EpochNanoClock clock, final LineCounters counters, final boolean useEpoll)
+    {
+        this.epoll = useEpoll;
         this.lines = lines;
         this.retransmission = retransmission;
         this.clock = clock;
@@ -117,7 +134,7 @@ public final class MoldUdp64Lines implements AutoCloseable
      */
     public void start() throws IOException, InterruptedException
     {
-        final IoHandlerFactory io = epoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        final IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(1, runnable ->
         {
             final Thread thread = new Thread(runnable, "feedhandler-lines");
@@ -137,7 +154,7 @@ public final class MoldUdp64Lines implements AutoCloseable
             requests = bootstrap(LineArbiter.RETRANSMISSION).bind(new InetSocketAddress(0)).sync().channel();
             loop.scheduleAtFixedRate(() -> arbiter.onTimer(clock.nanoTime()), TIMER_MICROS, TIMER_MICROS, TimeUnit.MICROSECONDS);
             LOG.info("lines up ({}): A {}:{} on {}, B {}:{} on {}, re-requests to {} from {}",
-                epoll() ? "epoll" : "nio", lines.a().group().getHostAddress(), lines.a().port(), lines.a().networkInterface(),
+                epoll ? "epoll" : "nio", lines.a().group().getHostAddress(), lines.a().port(), lines.a().networkInterface(),
                 lines.b().group().getHostAddress(), lines.b().port(), lines.b().networkInterface(), server, requests.localAddress());
         }
         catch (final IOException | RuntimeException ex)
@@ -268,7 +285,7 @@ public final class MoldUdp64Lines implements AutoCloseable
     {
         return new Bootstrap()
             .group(loop)
-            .channelFactory(() -> epoll() ? new EpollDatagramChannel(SocketProtocolFamily.INET) :
+            .channelFactory(() -> epoll ? new EpollDatagramChannel(SocketProtocolFamily.INET) :
                 new NioDatagramChannel(SocketProtocolFamily.INET))
             .option(ChannelOption.SO_REUSEADDR, true)
             .option(ChannelOption.SO_RCVBUF, lines.receiveBufferBytes())

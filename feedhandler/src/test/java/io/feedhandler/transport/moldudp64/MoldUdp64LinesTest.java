@@ -107,11 +107,17 @@ class MoldUdp64LinesTest
     private static Run run(final Map<String, String> sets, final double lossA, final double lossB, final boolean exclusive,
         final double reorder, final boolean answer) throws Exception
     {
+        return run(sets, lossA, lossB, exclusive, reorder, answer, MoldUdp64Lines.epoll());
+    }
+
+    private static Run run(final Map<String, String> sets, final double lossA, final double lossB, final boolean exclusive,
+        final double reorder, final boolean answer, final boolean epoll) throws Exception
+    {
         final Profile profile = LoopbackLines.profile(sets);
         final Collected collected = new Collected();
         final LineCounters counters = new LineCounters();
         final MoldUdp64Lines lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(), false, collected,
-            new OffsetEpochNanoClock(), counters);
+            new OffsetEpochNanoClock(), counters, epoll);
         try
         {
             lines.start();
@@ -172,6 +178,23 @@ class MoldUdp64LinesTest
         assertTrue(!run.simulator.requests().isEmpty());
         assertTrue(run.counters.gapsRecovered.sum() > 0);
         assertEquals(0, run.counters.gapsGivenUp.sum());
+    }
+
+    @Test
+    void shouldRunOnEpollHere()
+    {
+        assertTrue(MoldUdp64Lines.epoll(), "the epoll native library (netty-transport-native-epoll linux-x86_64) did not load");
+    }
+
+    @Test
+    void shouldRecoverEverythingOnTheNioTransportToo() throws Exception
+    {
+        final Run run = run(Map.of(), 0.1, 0.1, false, 0.02, true, false);
+
+        assertEquals(DAY.count(), run.collected.sequences.size(), run.collected.lineEvents.toString());
+        assertEquals(0, run.collected.mismatches);
+        assertEquals(List.of("END " + (DAY.count() + 1)), run.collected.lineEvents);
+        assertTrue(!run.simulator.requests().isEmpty());
     }
 
     @Test

@@ -27,6 +27,9 @@ import java.time.Duration;
  */
 public final class LiveJob
 {
+    /** Longest wait at stop for the lines to hand over what they hold. */
+    public static final long SETTLE_SECONDS = 5;
+
     private final Profile profile;
     private final Topics topics;
     private final PipelineCounters counters = new PipelineCounters();
@@ -107,14 +110,17 @@ public final class LiveJob
     }
 
     /**
-     * Stop receiving, drain the ring, wait for acknowledgements, write the checkpoint, close.
+     * Stop receiving, let the lines hand over what they hold (answers to requests in flight
+     * included, for at most {@value #SETTLE_SECONDS} s), drain the ring, wait for
+     * acknowledgements, write the checkpoint, close. Messages still held behind a range that never
+     * came are not published: the checkpoint stops before the range.
      *
      * @param timeout for the ring to drain and for the acknowledgements, each.
      * @return what happened; {@code complete} is false if something was not acknowledged in time.
      */
     public ReplaySummary stop(final Duration timeout)
     {
-        lines.close();
+        lines.stopReceiving(Duration.ofSeconds(Math.min(SETTLE_SECONDS, timeout.toSeconds())));
         // The line thread is gone: this thread is now the ring's only producer (drain may nudge).
         final boolean complete = publishing.drain(timeout);
         publishing.close();

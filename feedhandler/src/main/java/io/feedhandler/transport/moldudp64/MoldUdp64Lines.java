@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -200,6 +201,47 @@ public final class MoldUdp64Lines implements AutoCloseable
     public long sendFailures()
     {
         return sendFailures.get();
+    }
+
+    /**
+     * The orderly stop: close lines A and B, and let what the arbiter still holds reach the ring
+     * (the ring drains meanwhile; answers to requests still in flight are still read), until
+     * nothing is held and nothing is missing, or the time is up. Then {@link #close()}.
+     *
+     * @param timeout the longest wait.
+     * @return true if nothing was left held or missing.
+     */
+    public boolean stopReceiving(final Duration timeout)
+    {
+        for (final Channel channel : new Channel[] {lineA, lineB})
+        {
+            if (channel != null)
+            {
+                channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        boolean settled = false;
+        try
+        {
+            while (!(settled = onLineThread(() -> arbiter.held() == 0 && requester.size() == 0)) &&
+                System.nanoTime() < deadline)
+            {
+                Thread.sleep(5);
+            }
+            if (!settled)
+            {
+                final String left = onLineThread(() -> arbiter.held() + " messages held behind " + requester.size() +
+                    " missing ranges from sequence number " + requester.firstFrom());
+                LOG.warn("stopping with {}: not published; the checkpoint stops before them", left);
+            }
+        }
+        catch (final Exception ex)
+        {
+            LOG.warn("stopping: cannot ask the line thread what it holds: {}", ex.toString());
+        }
+        close();
+        return settled;
     }
 
     /** Stop receiving: close the sockets and the line thread. What was delivered stays on the ring. */

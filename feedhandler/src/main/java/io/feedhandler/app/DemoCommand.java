@@ -4,8 +4,11 @@ import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.config.Profile;
 import io.feedhandler.kafka.TopicAudit;
 import io.feedhandler.kafka.broker.EmbeddedKafkaBroker;
+import io.feedhandler.pipeline.LiveJob;
 import io.feedhandler.pipeline.ReplayJob;
 import io.feedhandler.pipeline.ReplaySummary;
+import io.feedhandler.sim.ExchangeSimulator;
+import io.feedhandler.sim.MessageStore;
 import io.feedhandler.sim.SyntheticMarket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -34,11 +38,13 @@ import java.util.stream.Stream;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Start an in-process Kafka broker, replay the bundled NASDAQ sample and a generated day through",
-        "the full pipeline, read the topics back and print what reached Kafka. Exit 0 when every check passes."})
+        "the full pipeline, play a generated session on loopback multicast lines A and B with loss and re-requests,",
+        "read the topics back and print what reached Kafka. Exit 0 when every check passes."})
 public final class DemoCommand implements Callable<Integer>
 {
     private static final String SAMPLE = "samples/12302019.NASDAQ_ITCH50.snippet";
     private static final int SYMBOLS = 500;
+    private static final long LIVE_RATE = 50_000;
 
     @Spec
     private CommandSpec spec;
@@ -74,7 +80,8 @@ public final class DemoCommand implements Callable<Integer>
                 final Profile profile = profileOptions.load(Map.of(
                     "kafka.bootstrap-servers", broker.bootstrapServers(),
                     "checkpoint.directory", work.resolve("state").toString(),
-                    "pipeline.ring-size", "16384"));
+                    "pipeline.ring-size", "16384",
+                    "lines.first-sequence", "1"));
                 final Path sample = work.resolve("12302019.NASDAQ_ITCH50");
                 try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(SAMPLE))
                 {
@@ -99,6 +106,7 @@ public final class DemoCommand implements Callable<Integer>
                     out.print(summary.render());
                     out.flush();
                 }
+                summaries.add(live(out, profile, Math.max(minimum, messages / 5)));
                 return report(out, profile, new ReplayJob(profile), broker.bootstrapServers(), summaries);
             }
         }
@@ -106,6 +114,37 @@ public final class DemoCommand implements Callable<Integer>
         {
             deleteTree(work);
         }
+    }
+
+    /**
+     * The live path: a generated session played by the simulator on the profile's loopback lines A
+     * and B, each dropping and reordering some packets, through {@code run}'s job with re-requests.
+     */
+    private static ReplaySummary live(final PrintWriter out, final Profile profile, final long liveMessages) throws Exception
+    {
+        out.println(String.format(Locale.ROOT, "demo: playing a generated session of %,d messages as MoldUDP64 on lines A %s:%d " +
+            "and B %s:%d (%s), each dropping 5%% and reordering 1%% of its packets, at %,d msg/s...", liveMessages,
+            profile.lines().a().group().getHostAddress(), profile.lines().a().port(), profile.lines().b().group().getHostAddress(),
+            profile.lines().b().port(), profile.lines().a().networkInterface(), LIVE_RATE));
+        out.flush();
+        final LiveJob job = new LiveJob(profile);
+        job.start();
+        final ExchangeSimulator.Settings settings = ExchangeSimulator.Settings.of(profile, "DEMO" + System.currentTimeMillis() % 1_000_000)
+            .with(LIVE_RATE, 0.05, 0.05, false, 0.01, 1).with(50, true, 32);
+        try (ExchangeSimulator simulator = new ExchangeSimulator(settings, MessageStore.generated(20191231L, SYMBOLS, liveMessages)).start())
+        {
+            simulator.awaitFinished(5, TimeUnit.MINUTES);
+            final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!job.sessionEnded() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(20);
+            }
+        }
+        final ReplaySummary summary = job.stop(Duration.ofMinutes(2));
+        out.print(summary.render());
+        out.print(RunCommand.render(job.lineCounters()));
+        out.flush();
+        return summary;
     }
 
     private static int report(final PrintWriter out, final Profile profile, final ReplayJob job, final String bootstrap,

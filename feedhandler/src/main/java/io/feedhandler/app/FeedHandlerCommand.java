@@ -13,8 +13,8 @@ import java.io.PrintWriter;
     mixinStandardHelpOptions = true,
     versionProvider = FeedHandlerCommand.Version.class,
     description = "Low-latency exchange feed handler: NASDAQ TotalView-ITCH 5.0 to Avro on Kafka.",
-    subcommands = {StatsCommand.class, GenerateCommand.class, ReplayCommand.class, SchemasCommand.class, DemoCommand.class,
-        VerifyCommand.class,
+    subcommands = {StatsCommand.class, GenerateCommand.class, ReplayCommand.class, RunCommand.class, SimulateCommand.class,
+        SchemasCommand.class, DemoCommand.class, VerifyCommand.class,
         CommandLine.HelpCommand.class})
 public final class FeedHandlerCommand implements Runnable
 {

@@ -1,11 +1,14 @@
 package io.feedhandler.config;
 
+import java.util.Map;
+
 /**
  * The {@code pipeline} section: the Disruptor ring between the feed lines and Kafka.
  *
  * @param ringSize       slots in the ring, a power of two; every slot is a preallocated event.
  * @param waitStrategy   how the ring's consumers wait.
- * @param overloadPolicy what happens when the ring is full.
+ * @param overloadPolicy what a live line does when the ring is full: {@code recover} or {@code shed}
+ *                       ({@code block} is refused: file replay always waits, live lines never do).
  * @param stageThreads   one consumer thread for all stages, or one per stage.
  */
 public record PipelineSettings(int ringSize, WaitStrategy waitStrategy, OverloadPolicy overloadPolicy,
@@ -23,8 +26,17 @@ public record PipelineSettings(int ringSize, WaitStrategy waitStrategy, Overload
         }
         final WaitStrategy waitStrategy = reader.choice("pipeline.wait-strategy",
             ProfileReader.choicesOf(WaitStrategy.class, WaitStrategy::profileName)).orElse(WaitStrategy.SLEEPING);
-        final OverloadPolicy overloadPolicy = reader.choice("pipeline.overload-policy",
-            ProfileReader.choicesOf(OverloadPolicy.class, OverloadPolicy::profileName)).orElse(OverloadPolicy.BLOCK);
+        final Map<String, OverloadPolicy> live = ProfileReader.choicesOf(OverloadPolicy.class, OverloadPolicy::profileName);
+        live.remove(OverloadPolicy.BLOCK.profileName());
+        final OverloadPolicy overloadPolicy = reader.value("pipeline.overload-policy")
+            .filter(value -> OverloadPolicy.BLOCK.profileName().equals(String.valueOf(value.unwrapped())))
+            .map(value ->
+            {
+                reader.invalid("pipeline.overload-policy", "must be recover or shed: block would stall a live line's " +
+                    "socket thread and lose packets in the kernel (file replay always waits for the ring, whatever this says)");
+                return OverloadPolicy.RECOVER;
+            })
+            .orElseGet(() -> reader.choice("pipeline.overload-policy", live).orElse(OverloadPolicy.RECOVER));
         final StageThreads stageThreads = reader.choice("pipeline.stage-threads",
             ProfileReader.choicesOf(StageThreads.class, StageThreads::profileName)).orElse(StageThreads.ONE);
         return new PipelineSettings(ringSize, waitStrategy, overloadPolicy, stageThreads);

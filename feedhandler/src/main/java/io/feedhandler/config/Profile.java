@@ -85,6 +85,8 @@ public final class Profile
     private final PipelineSettings pipeline;
     private final CheckpointSettings checkpoint;
     private final SchemaRegistrySettings schemaRegistry;
+    private final LineSettings lines;
+    private final RetransmissionSettings retransmission;
 
     private Profile(final String source, final ProfileReader reader)
     {
@@ -99,6 +101,8 @@ public final class Profile
         this.pipeline = PipelineSettings.read(reader);
         this.checkpoint = CheckpointSettings.read(reader);
         this.schemaRegistry = SchemaRegistrySettings.read(reader);
+        this.lines = LineSettings.read(reader);
+        this.retransmission = RetransmissionSettings.read(reader);
     }
 
     /**
@@ -403,6 +407,18 @@ public final class Profile
     public SchemaRegistrySettings schemaRegistry()
     {
         return schemaRegistry;
+    }
+
+    /** @return the {@code lines} section: multicast lines A and B. */
+    public LineSettings lines()
+    {
+        return lines;
+    }
+
+    /** @return the {@code retransmission} section: the MoldUDP64 re-request server. */
+    public RetransmissionSettings retransmission()
+    {
+        return retransmission;
     }
 
     /** @return e.g. {@code profile conf/nasdaq-totalview-itch.conf (nasdaq equities)}. */

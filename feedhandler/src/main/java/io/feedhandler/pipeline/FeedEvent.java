@@ -1,5 +1,6 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.avro.StatusType;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -27,6 +28,12 @@ public final class FeedEvent
     public static final byte DEFECT = 2;
     /** The stream's end-of-session marker. */
     public static final byte END_OF_SESSION = 3;
+    /**
+     * A feed line's own event, raised by the handler ({@link #lineStatus()}: GAP given up,
+     * LOCAL_OVERLOAD shed, STALE_LINE), published as a status record. For a range, gap from/to
+     * hold it and the sequence is its last number (the watermark moves over it).
+     */
+    public static final byte LINE_STATUS = 4;
 
     final UnsafeBuffer payload = new UnsafeBuffer(new byte[PAYLOAD_CAPACITY]);
     final EncodedRecords records = new EncodedRecords();
@@ -43,8 +50,10 @@ public final class FeedEvent
     boolean duplicate;
     long gapFrom;
     long gapTo;
+    StatusType lineStatus;
+    byte[] detail;
 
-    /** @return what this event is: {@link #MESSAGE}, {@link #DEFECT} or {@link #END_OF_SESSION}. */
+    /** @return what this event is: {@link #MESSAGE}, {@link #DEFECT}, {@link #END_OF_SESSION} or {@link #LINE_STATUS}. */
     public byte kind()
     {
         return kind;
@@ -90,6 +99,12 @@ public final class FeedEvent
     public long gapTo()
     {
         return gapTo;
+    }
+
+    /** @return for {@link #LINE_STATUS}: GAP, LOCAL_OVERLOAD or STALE_LINE; else null. */
+    public StatusType lineStatus()
+    {
+        return lineStatus;
     }
 
     /** @return the records the encoder stage produced for this event. */
@@ -153,6 +168,25 @@ public final class FeedEvent
         }
     }
 
+    /**
+     * Fill the source block with a stream's end-of-session marker.
+     *
+     * @param stream                index of the stream.
+     * @param sequence              the session's next sequence number (0 if unknown).
+     * @param sourceOffset          where the marker is in its source (file offset), for the DLQ.
+     * @param receiveTimestampNanos when it was received (epoch ns).
+     */
+    void loadEndOfSession(final int stream, final long sequence, final long sourceOffset, final long receiveTimestampNanos)
+    {
+        clear();
+        kind = END_OF_SESSION;
+        this.stream = stream;
+        this.sequence = sequence;
+        this.sourceOffset = sourceOffset;
+        this.receiveTimestampNanos = receiveTimestampNanos;
+        payloadLength = 0;
+    }
+
     void clear()
     {
         kind = 0;
@@ -160,6 +194,8 @@ public final class FeedEvent
         duplicate = false;
         gapFrom = 0;
         gapTo = 0;
+        lineStatus = null;
+        detail = null;
         originalLength = 0;
         records.clear();
     }

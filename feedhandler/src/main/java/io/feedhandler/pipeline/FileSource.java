@@ -89,12 +89,7 @@ public final class FileSource implements FeedFileListener
     public void onEndOfSession(final long sourceOffset)
     {
         final long slot = claim();
-        final FeedEvent event = ring.get(slot);
-        event.clear();
-        event.kind = FeedEvent.END_OF_SESSION;
-        event.stream = lastStream;
-        event.sourceOffset = sourceOffset;
-        event.payloadLength = 0;
+        ring.get(slot).loadEndOfSession(lastStream, 0, sourceOffset, clock.nanoTime());
         ring.publish(slot);
     }
 

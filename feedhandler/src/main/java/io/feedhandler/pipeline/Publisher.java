@@ -141,7 +141,7 @@ public final class Publisher implements EventHandler<FeedEvent>
             deadLetter(event);
             return;
         }
-        if (event.kind != FeedEvent.MESSAGE || event.duplicate)
+        if ((event.kind != FeedEvent.MESSAGE && event.kind != FeedEvent.LINE_STATUS) || event.duplicate)
         {
             return;
         }

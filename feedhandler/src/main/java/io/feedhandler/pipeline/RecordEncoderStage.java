@@ -6,6 +6,7 @@ import io.feedhandler.avro.RecordHeader;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.avro.ReferenceDataEncoder;
 import io.feedhandler.avro.StatusEncoder;
+import io.feedhandler.avro.StatusType;
 import io.feedhandler.avro.TradeEncoder;
 import io.feedhandler.avro.WireFormat;
 import io.feedhandler.itch50.AddOrder;
@@ -92,7 +93,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     @Override
     public void onEvent(final FeedEvent event, final long ringSequence, final boolean endOfBatch)
     {
-        if (event.kind != FeedEvent.MESSAGE || event.duplicate)
+        if ((event.kind != FeedEvent.MESSAGE && event.kind != FeedEvent.LINE_STATUS) || event.duplicate)
         {
             return;
         }
@@ -101,6 +102,12 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
         {
             header.session(streams.name(event.stream));
             headerStream = event.stream;
+        }
+        if (event.kind == FeedEvent.LINE_STATUS)
+        {
+            lineStatus(event);
+            this.event = null;
+            return;
         }
         header.sequence(event.sequence).receiveTimestampNanos(event.receiveTimestampNanos);
         if (event.gapFrom != 0)
@@ -114,6 +121,23 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
         }
         dispatcher.dispatch(event.payload, 0, event.payloadLength);
         this.event = null;
+    }
+
+    /** A line's own event: market-wide, stamped with the time the handler raised it. */
+    private void lineStatus(final FeedEvent event)
+    {
+        final long sequence = event.lineStatus == StatusType.STALE_LINE ? event.sequence + 1 : event.gapFrom;
+        header.marketWide().stockLocate(0).trackingNumber(0).exchangeTimestampNanos(event.receiveTimestampNanos)
+            .receiveTimestampNanos(event.receiveTimestampNanos).sequence(sequence);
+        final int start = begin(RecordSchema.STATUS);
+        final int length = switch (event.lineStatus)
+        {
+            case GAP -> status.encodeGap(header, event.gapFrom, event.gapTo, event.detail, buffer(), start);
+            case LOCAL_OVERLOAD -> status.encodeLocalOverload(header, event.gapFrom, event.gapTo, event.detail, buffer(), start);
+            case STALE_LINE -> status.encodeStaleLine(header, event.detail, buffer(), start);
+            default -> throw new IllegalStateException("not a line status: " + event.lineStatus);
+        };
+        commit(RecordSchema.STATUS, 0, start, length);
     }
 
     @Override

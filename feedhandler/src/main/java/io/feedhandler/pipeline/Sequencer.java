@@ -1,6 +1,7 @@
 package io.feedhandler.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.feedhandler.avro.StatusType;
 
 /**
  * Stage 1, and the only place that decides ordering: per stream, the next expected sequence
@@ -28,6 +29,11 @@ public final class Sequencer implements EventHandler<FeedEvent>
     @Override
     public void onEvent(final FeedEvent event, final long ringSequence, final boolean endOfBatch)
     {
+        if (event.kind == FeedEvent.LINE_STATUS)
+        {
+            lineStatus(event);
+            return;
+        }
         if (event.kind != FeedEvent.MESSAGE)
         {
             return;
@@ -54,6 +60,33 @@ public final class Sequencer implements EventHandler<FeedEvent>
         {
             messagesPerLocate[event.payload.getShort(LOCATE_OFFSET, java.nio.ByteOrder.BIG_ENDIAN) & 0xFFFF]++;
         }
+    }
+
+    /**
+     * A range a line gave up (GAP) or shed (LOCAL_OVERLOAD) is passed over, so the message after it
+     * is in sequence: the range's own record is its only report. A range already passed is a
+     * duplicate. A stale line moves nothing.
+     */
+    private void lineStatus(final FeedEvent event)
+    {
+        if (event.lineStatus == StatusType.STALE_LINE)
+        {
+            return;
+        }
+        final int stream = event.stream;
+        final long expected = nextExpected[stream];
+        if (expected != 0 && event.gapTo < expected)
+        {
+            event.duplicate = true;
+            counters.duplicates.increment();
+            return;
+        }
+        if (event.lineStatus == StatusType.GAP)
+        {
+            counters.gaps.increment();
+            counters.missingMessages.add(event.gapTo - event.gapFrom + 1);
+        }
+        nextExpected[stream] = event.gapTo + 1;
     }
 
     /**

@@ -54,7 +54,7 @@ class ProfileTest
         assertEquals(Optional.empty(), profile.tradeDate());
         assertEquals("127.0.0.1:9092", profile.kafka().bootstrapServers());
         assertEquals(new TopicSettings(8, (short)1, true), profile.kafka().topics());
-        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.BLOCK, StageThreads.ONE), profile.pipeline());
+        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.RECOVER, StageThreads.ONE), profile.pipeline());
         assertEquals(Path.of("state"), profile.checkpoint().directory());
         assertFalse(profile.schemaRegistry().enabled());
         assertEquals(Map.of(
@@ -200,7 +200,7 @@ class ProfileTest
     {
         for (final WaitStrategy strategy : WaitStrategy.values())
         {
-            for (final OverloadPolicy policy : OverloadPolicy.values())
+            for (final OverloadPolicy policy : List.of(OverloadPolicy.RECOVER, OverloadPolicy.SHED))
             {
                 final Profile profile = load(MINIMAL + "pipeline.wait-strategy = " + strategy.profileName() +
                     "\npipeline.overload-policy = " + policy.profileName() + "\n");
@@ -220,6 +220,38 @@ class ProfileTest
         }
         assertProblems(MINIMAL + "pipeline.stage-threads = 3\n",
             "pipeline.stage-threads must be one of one, per-stage (got '3' at line 9)");
+    }
+
+    @Test
+    void shouldRefuseTheBlockOverloadPolicyBecauseALiveLineMustNeverWait() throws Exception
+    {
+        assertProblems(MINIMAL + "pipeline.overload-policy = block\n",
+            "pipeline.overload-policy must be recover or shed: block would stall a live line's socket thread and lose " +
+            "packets in the kernel (file replay always waits for the ring, whatever this says) (got 'block' at line 9)");
+    }
+
+    @Test
+    void shouldReadTheLinesAndTheRetransmissionServer() throws Exception
+    {
+        final Profile profile = load(MINIMAL + """
+            lines.a { group = "233.54.12.111", port = 26477, interface = eth1 }
+            lines.b { group = "233.49.196.111", port = 26477, interface = eth2 }
+            retransmission { host = "10.1.2.3", port = 18000, max-messages-per-request = 30 }
+            """);
+
+        assertEquals("233.54.12.111", profile.lines().a().group().getHostAddress());
+        assertEquals("eth2", profile.lines().b().networkInterface());
+        assertEquals(26477, profile.lines().b().port());
+        assertEquals(2000, profile.lines().staleAfterMillis());
+        assertEquals(new RetransmissionSettings("10.1.2.3", 18000, 5, 50, 1000, 5, 8, 30), profile.retransmission());
+    }
+
+    @Test
+    void shouldRefuseALineGroupThatIsNotMulticast() throws Exception
+    {
+        assertProblems(MINIMAL + "lines.a.group = \"10.0.0.1\"\n",
+            "lines.a.group must be an IPv4 multicast group, 224.0.0.0 to 239.255.255.255, e.g. 233.54.12.111 " +
+            "(got '10.0.0.1' at line 9)");
     }
 
     @Test
@@ -252,7 +284,7 @@ class ProfileTest
             "kafka.topics.create must be true or false (got 'maybe' at line 7)",
             "kafka.producer.acks must be 'all' for idempotence: a record counts as sent once every in-sync " +
                 "replica has it (got '0' at line 8)",
-            "pipeline.overload-policy must be one of block, recover, shed (got 'drop' at line 10)",
+            "pipeline.overload-policy must be one of recover, shed (got 'drop' at line 10)",
             "schema-registry.url must be 'none' or an http(s) URL such as http://registry:8081 " +
                 "(got 'registry:8081' at line 11)");
     }
@@ -266,7 +298,7 @@ class ProfileTest
             "kafka.topics.partition is not a profile key; known keys under kafka.topics: create, partitions, " +
                 "replication-factor (got '16' at line 11)",
             "pipline.ring-size is not a profile key; known keys at the top: asset-class, checkpoint, exchange, " +
-                "kafka, pipeline, schema-registry, time-zone, trade-date (got '1024' at line 10)");
+                "kafka, lines, pipeline, retransmission, schema-registry, time-zone, trade-date (got '1024' at line 10)");
     }
 
     @Test
@@ -450,7 +482,7 @@ class ProfileTest
         assertEquals("127.0.0.1:9092", profile.kafka().bootstrapServers());
         assertEquals("0", profile.kafka().producer().get("linger.ms"));
         assertEquals("lz4", profile.kafka().producer().get("compression.type"));
-        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.BLOCK, StageThreads.ONE), profile.pipeline());
+        assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.RECOVER, StageThreads.ONE), profile.pipeline());
 
         final Profile demo = Profile.defaults(Map.of("kafka.bootstrap-servers", "127.0.0.1:40123"), Map.of());
         assertEquals("127.0.0.1:40123", demo.kafka().bootstrapServers());

@@ -48,6 +48,27 @@ class SequencerTest
     }
 
     @Test
+    void shouldPassOverARangeALineGaveUpSoTheNextMessageOpensNoSecondGap()
+    {
+        send(0, 1);
+        final FeedEvent gap = new FeedEvent();
+        gap.kind = FeedEvent.LINE_STATUS;
+        gap.lineStatus = io.feedhandler.avro.StatusType.GAP;
+        gap.stream = 0;
+        gap.gapFrom = 2;
+        gap.gapTo = 4;
+        gap.sequence = 4;
+        sequencer.onEvent(gap, 0, true);
+
+        assertFalse(gap.isDuplicate());
+        assertEquals(0, send(0, 5).gapFrom(), "the GAP record is the range's only report");
+        assertEquals(1, counters.gaps.sum());
+        assertEquals(3, counters.missingMessages.sum());
+        sequencer.onEvent(gap, 0, true);
+        assertTrue(gap.isDuplicate(), "a range already passed is a duplicate");
+    }
+
+    @Test
     void shouldKeepSequenceStatePerStream()
     {
         send(0, 100);

@@ -1,0 +1,132 @@
+package io.feedhandler.pipeline;
+
+import io.feedhandler.avro.RecordSchemas;
+import io.feedhandler.config.OverloadPolicy;
+import io.feedhandler.config.Profile;
+import io.feedhandler.kafka.TopicCreationException;
+import io.feedhandler.kafka.Topics;
+import io.feedhandler.registry.IncompatibleSchemaException;
+import io.feedhandler.registry.SchemaRegistryException;
+import io.feedhandler.transport.moldudp64.LineCounters;
+import io.feedhandler.transport.moldudp64.MoldUdp64Lines;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The daemon's job: the profile's live MoldUDP64 lines through the whole pipeline to Kafka, until
+ * stopped. The same wiring as a replay ({@link PublishingPipeline}); only the source differs.
+ *
+ * <pre>
+ * line A, line B, re-requests --MoldUdp64Lines (one thread)--> LineSource --> ring --> stages --> Kafka
+ * </pre>
+ *
+ * <p>{@link #stop} is the orderly end (SIGTERM): stop receiving, let the stages drain the ring,
+ * wait for Kafka's acknowledgements, write the checkpoint, close the producer.
+ */
+public final class LiveJob
+{
+    /** Longest wait at stop for the lines to hand over what they hold. */
+    public static final long SETTLE_SECONDS = 5;
+
+    private final Profile profile;
+    private final Topics topics;
+    private final PipelineCounters counters = new PipelineCounters();
+    private final LineCounters lineCounters = new LineCounters();
+    private PublishingPipeline publishing;
+    private MoldUdp64Lines lines;
+
+    /** @param profile the exchange profile, lines included. */
+    public LiveJob(final Profile profile)
+    {
+        this.profile = profile;
+        this.topics = Topics.of(profile);
+    }
+
+    /**
+     * Start publishing and receiving.
+     *
+     * @throws IOException                 if a line cannot be joined (the message names it) or the
+     *                                     checkpoint cannot be read.
+     * @throws InterruptedException        if interrupted while starting.
+     * @throws TopicCreationException      if the topics cannot be created.
+     * @throws SchemaRegistryException     if the registry cannot be reached or refuses.
+     * @throws IncompatibleSchemaException if a schema change breaks the evolution rules.
+     */
+    public void start()
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
+    {
+        // A line that cannot be joined is a profile mistake: say so before creating topics.
+        MoldUdp64Lines.checkInterfaces(profile.lines());
+        publishing = PublishingPipeline.start(profile, RecordSchemas.fromClassPath(), topics,
+            profile.tradingDay(Clock.systemUTC()), "lines", counters);
+        final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,
+            profile.lines().staleAfterMillis());
+        lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(),
+            profile.pipeline().overloadPolicy() == OverloadPolicy.SHED, source, publishing.clock(), lineCounters);
+        try
+        {
+            lines.start();
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            publishing.close();
+            throw ex;
+        }
+    }
+
+    /**
+     * @return true once the current session's end of session has been delivered.
+     * @throws Exception if the line thread cannot be asked.
+     */
+    public boolean sessionEnded() throws Exception
+    {
+        return lines.onLineThread(() -> lines.arbiter().ended());
+    }
+
+    /** @return the topics published to. */
+    public Topics topics()
+    {
+        return topics;
+    }
+
+    /** @return what the pipeline counts. */
+    public PipelineCounters counters()
+    {
+        return counters;
+    }
+
+    /** @return what the lines count. */
+    public LineCounters lineCounters()
+    {
+        return lineCounters;
+    }
+
+    /** @return prefix length of the records' wire format. */
+    public int wirePrefixLength()
+    {
+        return publishing.wireFormat().prefixLength();
+    }
+
+    /**
+     * Stop receiving, let the lines hand over what they hold (answers to requests in flight
+     * included, for at most {@value #SETTLE_SECONDS} s), drain the ring, wait for
+     * acknowledgements, write the checkpoint, close. Messages still held behind a range that never
+     * came are not published: the checkpoint stops before the range.
+     *
+     * @param timeout for the ring to drain and for the acknowledgements, each.
+     * @return what happened; {@code complete} is false if something was not acknowledged in time.
+     */
+    public ReplaySummary stop(final Duration timeout)
+    {
+        lines.stopReceiving(Duration.ofSeconds(Math.min(SETTLE_SECONDS, timeout.toSeconds())));
+        // The line thread is gone: this thread is now the ring's only producer (drain may nudge).
+        final boolean complete = publishing.drain(timeout);
+        publishing.close();
+        return new ReplaySummary("lines A " + profile.lines().a().group().getHostAddress() + ":" + profile.lines().a().port() +
+            " + B " + profile.lines().b().group().getHostAddress() + ":" + profile.lines().b().port(),
+            MoldUdp64Lines.epoll() ? "MoldUDP64 multicast, epoll" : "MoldUDP64 multicast, nio",
+            counters, publishing.watermarks(), complete, publishing.elapsedNanos(), publishing.latencies());
+    }
+}

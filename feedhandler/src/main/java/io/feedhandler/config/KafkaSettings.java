@@ -209,6 +209,34 @@ public record KafkaSettings(String bootstrapServers, TopicSettings topics, Map<S
         }
     }
 
+    /**
+     * Producer properties each valid alone that cannot work together.
+     *
+     * <p>{@code batch.size} above {@code buffer.memory}: the producer allocates each partition's
+     * batch from that pool, and a batch bigger than the whole pool fails every send.
+     */
+    static void checkCombinations(final ProfileReader reader, final KafkaSettings kafka)
+    {
+        final Map<String, ConfigDef.ConfigKey> definitions = ProducerConfig.configDef().configKeys();
+        final long batchSize = longProperty(kafka.producer(), definitions, ProducerConfig.BATCH_SIZE_CONFIG);
+        final long bufferMemory = longProperty(kafka.producer(), definitions, ProducerConfig.BUFFER_MEMORY_CONFIG);
+        if (batchSize > bufferMemory)
+        {
+            reader.invalid(PRODUCER + "." + ProducerConfig.BATCH_SIZE_CONFIG, "must be at most buffer.memory = " + bufferMemory +
+                ": each batch is taken from that buffer, and a batch bigger than all of it fails every send");
+        }
+    }
+
+    private static long longProperty(final Map<String, String> producer, final Map<String, ConfigDef.ConfigKey> definitions,
+        final String name)
+    {
+        final ConfigDef.ConfigKey definition = definitions.get(name);
+        final Object value = producer.containsKey(name)
+            ? ConfigDef.parseType(name, producer.get(name), definition.type)
+            : definition.defaultValue;
+        return ((Number)value).longValue();
+    }
+
     /** Put {@code required} when the property is absent; report any other value. */
     private static void enforce(
         final ProfileReader reader,

@@ -266,7 +266,7 @@ class ProfileTest
             "kafka.topics.partition is not a profile key; known keys under kafka.topics: create, partitions, " +
                 "replication-factor (got '16' at line 11)",
             "pipline.ring-size is not a profile key; known keys at the top: asset-class, checkpoint, exchange, " +
-                "kafka, pipeline, schema-registry, time-zone, trade-date (got '1024' at line 10)");
+                "kafka, metrics, pipeline, schema-registry, time-zone, trade-date (got '1024' at line 10)");
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.feedhandler.registry.RegisteredSchema;
 import io.feedhandler.registry.SchemaRegistryClient;
 import io.feedhandler.registry.SchemaRegistryException;
 import io.feedhandler.registry.SchemaRollout;
+import io.feedhandler.telemetry.FeedMetrics;
+import io.feedhandler.telemetry.PipelineTelemetry;
 import io.feedhandler.transport.file.FeedFile;
 import org.agrona.concurrent.OffsetEpochNanoClock;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +62,7 @@ public final class ReplayJob
     private final Profile profile;
     private final Topics topics;
     private final RecordSchemas schemas;
+    private final FeedMetrics metrics;
     private volatile WireFormat wireFormat;
 
     /**
@@ -77,9 +80,22 @@ public final class ReplayJob
      */
     public ReplayJob(final Profile profile, final RecordSchemas schemas)
     {
+        this(profile, schemas, null);
+    }
+
+    /**
+     * @param profile the exchange profile.
+     * @param schemas the schemas to publish with.
+     * @param metrics metrics the caller serves and keeps past the replay (each replay attaches its
+     *                pipeline to them); null: the job serves its own for the duration of the
+     *                replay when the profile's {@code metrics.port} is set.
+     */
+    public ReplayJob(final Profile profile, final RecordSchemas schemas, final FeedMetrics metrics)
+    {
         this.profile = profile;
         this.topics = Topics.of(profile);
         this.schemas = schemas;
+        this.metrics = metrics;
     }
 
     /** The wire format chosen at start, and the {@code schema} header value of each kind. */
@@ -137,6 +153,20 @@ public final class ReplayJob
         throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
         final PipelineCounters counters = new PipelineCounters();
+        try (FeedMetrics served = metrics == null && profile.metrics().enabled() ? FeedMetrics.create(profile.exchange()) : null)
+        {
+            if (served != null)
+            {
+                served.serve(profile.metrics());
+            }
+            return replay(file, rate, progress, ackTimeout, counters, metrics != null ? metrics : served);
+        }
+    }
+
+    private ReplaySummary replay(final Path file, final long rate, final Progress progress, final Duration ackTimeout,
+        final PipelineCounters counters, final FeedMetrics telemetry)
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
+    {
         // Schemas first: a refused start must leave nothing behind, not even topics.
         final Framing framing = framing(counters);
         this.wireFormat = framing.wireFormat();
@@ -164,10 +194,16 @@ public final class ReplayJob
             awaitMetadata(producer, topicByKind);
             final Publisher publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
                 exchange, file.getFileName().toString(), schemaNames, clock);
+            final Sequencer sequencer = new Sequencer(counters);
             final FeedPipeline pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
-                profile.pipeline().stageThreads(), counters, new Sequencer(counters),
+                profile.pipeline().stageThreads(), counters, sequencer,
                 new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
             final FileSource source = new FileSource(pipeline.start(), streams, clock, counters, streamName(file));
+            if (telemetry != null)
+            {
+                telemetry.attach(new PipelineTelemetry(counters, topicByKind, topics.dlq(), pipeline::backlog,
+                    profile.pipeline().ringSize(), streams, sequencer, publisher, producer));
+            }
             final Checkpoint checkpoint = new Checkpoint(profile.checkpoint().directory().resolve(exchange + ".checkpoint"));
             final Map<String, Long> previous = checkpoint.read();
             final ScheduledExecutorService checkpointer = Executors.newSingleThreadScheduledExecutor(runnable ->

@@ -78,15 +78,15 @@ class SystemdUnitTest
     {
         final int feature = Runtime.version().feature() >= 25 ? 25 : 21;
         final Path environment = Path.of("..", "systemd", "jvm-" + feature + ".env");
-        String options = null;
+        String options = "";
         for (final String line : Files.readAllLines(environment))
         {
-            if (line.startsWith("FEEDHANDLER_JAVA_OPTS="))
+            if (line.startsWith("FEEDHANDLER_JAVA_OPTS=") || line.startsWith("FEEDHANDLER_DAEMON_OPTS="))
             {
-                options = line.substring("FEEDHANDLER_JAVA_OPTS=".length());
+                options += " " + line.substring(line.indexOf('=') + 1);
             }
         }
-        assertTrue(options != null, environment + " sets no FEEDHANDLER_JAVA_OPTS");
+        assertTrue(options.contains("-Xmx") && options.contains("--add-exports"), environment + ": " + options);
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // The production heap is too big for a shared test machine: same flags, small heap.

@@ -1,6 +1,7 @@
 package io.feedhandler.app;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,10 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The Debian package {@code ./mvnw package} builds, read back with {@code dpkg-deb} (runs in the
  * integration-test phase, after {@code package}): what it installs where, with which modes, which
  * files are conffiles, what the maintainer scripts do, and that the installed launcher, jar and
- * profile work together.
+ * profile work together. Only the package-test execution (after {@code package}) sets
+ * {@value #DIRECTORY}; {@code -Dtest=DebPackageTest} would otherwise also run it in the test phase,
+ * against the .deb of the previous build.
  */
+@EnabledIfSystemProperty(named = DebPackageTest.DIRECTORY, matches = ".+")
 class DebPackageTest
 {
+    static final String DIRECTORY = "feedhandler.deb.directory";
+
     @TempDir
     Path directory;
 
@@ -103,7 +109,7 @@ class DebPackageTest
 
     private static Path deb() throws IOException
     {
-        try (Stream<Path> files = Files.list(Path.of("target")))
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty(DIRECTORY))))
         {
             final List<Path> debs = new ArrayList<>(files.filter(path -> path.toString().endsWith("_amd64.deb")).toList());
             assertEquals(1, debs.size(), "one .deb in target/ (built by ./mvnw package): " + debs);

@@ -60,6 +60,10 @@ public final class Publisher implements EventHandler<FeedEvent>
     private final ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
     private final AtomicLong deadLettersInFlight = new AtomicLong();
     private final Recorder latencies = new Recorder(3);
+    // Everything recorded since the start: the summary and the metrics endpoint both read it, so
+    // neither may take the recorder's interval away from the other.
+    private final Histogram latencyTotal = new Histogram(3);
+    private Histogram latencyInterval;
     private final EpochNanoClock clock;
     private volatile boolean aborted;
     private volatile long lastFailureLogNs = System.nanoTime() - FAILURE_LOG_INTERVAL_NS;
@@ -187,12 +191,18 @@ public final class Publisher implements EventHandler<FeedEvent>
     }
 
     /**
-     * @return receive-to-acknowledgement latency in microseconds since the last call (the
-     * recorder's interval histogram).
+     * Any thread; not on the hot path (the summary at the end, the metrics endpoint per scrape).
+     *
+     * @return a copy of the receive-to-acknowledgement latency in microseconds since the start.
      */
     public Histogram latencies()
     {
-        return latencies.getIntervalHistogram();
+        synchronized (latencyTotal)
+        {
+            latencyInterval = latencies.getIntervalHistogram(latencyInterval);
+            latencyTotal.add(latencyInterval);
+            return latencyTotal.copy();
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.feedhandler.pipeline;
 import com.lmax.disruptor.RingBuffer;
 import io.feedhandler.avro.ConfluentFraming;
 import io.feedhandler.avro.RecordSchema;
+import io.feedhandler.telemetry.PipelineTelemetry;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.avro.SingleObjectEncoding;
 import io.feedhandler.avro.WireFormat;
@@ -62,6 +63,9 @@ public final class PublishingPipeline implements AutoCloseable
     private final Producer<byte[], byte[]> producer;
     private final Publisher publisher;
     private final FeedPipeline pipeline;
+    private final Sequencer sequencer;
+    private final String[] topicByKind;
+    private final String deadLetterTopic;
     private final RingBuffer<FeedEvent> ring;
     private final Checkpoint checkpoint;
     private final Map<String, Long> previous;
@@ -82,7 +86,8 @@ public final class PublishingPipeline implements AutoCloseable
         this.wireFormat = framing.wireFormat();
         final String exchange = profile.exchange();
         final SymbolTable symbols = new SymbolTable(exchange);
-        final String[] topicByKind = new String[RecordSchema.values().length];
+        this.topicByKind = new String[RecordSchema.values().length];
+        this.deadLetterTopic = topics.dlq();
         for (final RecordSchema kind : RecordSchema.values())
         {
             topicByKind[kind.ordinal()] = topics.topic(kind.dataType());
@@ -102,7 +107,7 @@ public final class PublishingPipeline implements AutoCloseable
         this.publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
             exchange, source, framing.schemaNames(), clock);
         this.pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
-            profile.pipeline().stageThreads(), counters, new Sequencer(counters),
+            profile.pipeline().stageThreads(), counters, sequencer = new Sequencer(counters),
             new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
         this.ring = pipeline.start();
         this.checkpointer = Executors.newSingleThreadScheduledExecutor(runnable ->
@@ -182,6 +187,13 @@ public final class PublishingPipeline implements AutoCloseable
     public long elapsedNanos()
     {
         return System.nanoTime() - startedNanos;
+    }
+
+    /** @return what the metrics endpoint reads at scrape time: counters, ring, watermarks, the producer. */
+    public PipelineTelemetry telemetry()
+    {
+        return new PipelineTelemetry(counters, topicByKind.clone(), deadLetterTopic, pipeline::backlog,
+            profile.pipeline().ringSize(), streams, sequencer, publisher, producer);
     }
 
     /** @return receive-to-acknowledgement latency since the last call, in microseconds. */

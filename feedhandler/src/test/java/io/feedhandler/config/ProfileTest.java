@@ -172,6 +172,43 @@ class ProfileTest
     }
 
     @Test
+    void shouldRefuseASecretWrittenInTheProfileWithoutRepeatingIt() throws Exception
+    {
+        assertProblems(MINIMAL + "kafka.producer { security.protocol = SASL_SSL, sasl.jaas.config = \"hunter2\" }\n",
+            "kafka.producer.sasl.jaas.config must not be written in the profile: it is a secret. Read it from a file " +
+                "through Kafka's config provider: \"config.providers\" = file, \"config.providers.file.class\" = " +
+                "org.apache.kafka.common.config.provider.FileConfigProvider, and sasl.jaas.config = \"${file:" +
+                "/run/credentials/feedhandler@<profile>.service/kafka.properties:sasl.jaas.config}\" (quoted: HOCON would " +
+                "substitute it; quote the provider keys too, since config.providers is both a value and a prefix); " +
+                "systemd's LoadCredential= puts the file there (got a value written out, not shown, " +
+                "at line 9)");
+    }
+
+    @Test
+    void shouldReadASecretThroughKafkasFileConfigProvider() throws Exception
+    {
+        final Path secrets = directory.resolve("kafka.properties");
+        Files.writeString(secrets, "password=s3cret\n");
+        final Profile profile = load(MINIMAL + "kafka.producer {\n" +
+            "  \"config.providers\" = file\n" +
+            "  \"config.providers.file.class\" = org.apache.kafka.common.config.provider.FileConfigProvider\n" +
+            "  ssl.truststore.password = \"${file:" + secrets + ":password}\"\n" +
+            "}\n");
+
+        final org.apache.kafka.clients.producer.ProducerConfig resolved =
+            new org.apache.kafka.clients.producer.ProducerConfig(profile.kafka().producerProperties());
+        assertEquals("s3cret", resolved.getPassword("ssl.truststore.password").value());
+    }
+
+    @Test
+    void shouldRefuseASecretReferenceToAnUndeclaredConfigProvider() throws Exception
+    {
+        assertProblems(MINIMAL + "kafka.producer.ssl.key.password = \"${vault:secret/kafka:key}\"\n",
+            "kafka.producer.ssl.key.password names config provider 'vault', which kafka.producer.config.providers and " +
+                "kafka.producer.config.providers.vault.class must declare (got '${vault:secret/kafka:key}' at line 9)");
+    }
+
+    @Test
     void shouldRefuseAnExchangeNameThatCannotBePartOfATopicName() throws Exception
     {
         assertProblems(MINIMAL + "exchange = NASDAQ-GS\n",
@@ -298,7 +335,7 @@ class ProfileTest
             "kafka.topics.partition is not a profile key; known keys under kafka.topics: create, partitions, " +
                 "replication-factor (got '16' at line 11)",
             "pipline.ring-size is not a profile key; known keys at the top: asset-class, checkpoint, exchange, " +
-                "kafka, lines, pipeline, retransmission, schema-registry, time-zone, trade-date (got '1024' at line 10)");
+                "kafka, lines, metrics, pipeline, retransmission, schema-registry, time-zone, trade-date (got '1024' at line 10)");
     }
 
     @Test

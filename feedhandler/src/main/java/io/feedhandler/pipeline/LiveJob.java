@@ -7,6 +7,9 @@ import io.feedhandler.kafka.TopicCreationException;
 import io.feedhandler.kafka.Topics;
 import io.feedhandler.registry.IncompatibleSchemaException;
 import io.feedhandler.registry.SchemaRegistryException;
+import io.feedhandler.telemetry.FeedMetrics;
+import io.feedhandler.telemetry.LineTelemetry;
+import io.feedhandler.transport.moldudp64.LineArbiter;
 import io.feedhandler.transport.moldudp64.LineCounters;
 import io.feedhandler.transport.moldudp64.MoldUdp64Lines;
 
@@ -34,14 +37,26 @@ public final class LiveJob
     private final Topics topics;
     private final PipelineCounters counters = new PipelineCounters();
     private final LineCounters lineCounters = new LineCounters();
+    private final FeedMetrics metrics;
     private PublishingPipeline publishing;
     private MoldUdp64Lines lines;
+    private long lastProgress = -1;
 
     /** @param profile the exchange profile, lines included. */
     public LiveJob(final Profile profile)
     {
+        this(profile, null);
+    }
+
+    /**
+     * @param profile the exchange profile, lines included.
+     * @param metrics where the pipeline and the lines are exposed once started; null for none.
+     */
+    public LiveJob(final Profile profile, final FeedMetrics metrics)
+    {
         this.profile = profile;
         this.topics = Topics.of(profile);
+        this.metrics = metrics;
     }
 
     /**
@@ -74,6 +89,29 @@ public final class LiveJob
             publishing.close();
             throw ex;
         }
+        if (metrics != null)
+        {
+            metrics.attach(publishing.telemetry());
+            final LineArbiter arbiter = lines.arbiter();
+            metrics.attach(new LineTelemetry(lineCounters, new String[] {"A", "B", "re-request"}, arbiter::stale));
+        }
+    }
+
+    /**
+     * For systemd's watchdog, asked every few seconds from one thread: true while the ring is
+     * empty, or its stages handled something since the last call, or the publisher is retrying
+     * (Kafka away is not a reason to restart: the alerts say so). False only when events wait on
+     * the ring and nothing moves: a wedged stage.
+     *
+     * @return whether the pipeline is making progress.
+     */
+    public synchronized boolean progressing()
+    {
+        final long occupancy = publishing.telemetry().ringOccupancy().getAsLong();
+        final long progress = counters.eventsIn.sum() - occupancy + counters.retries.sum();
+        final boolean moved = progress != lastProgress;
+        lastProgress = progress;
+        return occupancy == 0 || moved;
     }
 
     /**

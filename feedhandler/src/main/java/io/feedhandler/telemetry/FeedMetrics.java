@@ -4,9 +4,8 @@ import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.config.MetricsSettings;
 import io.feedhandler.pipeline.AckWatermark;
 import io.feedhandler.pipeline.PipelineCounters;
-import io.prometheus.metrics.core.metrics.Counter;
+import io.feedhandler.transport.moldudp64.LineCounters;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
-import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -47,8 +46,9 @@ import java.util.function.Function;
  *       which Prometheus's {@code rate()} treats as a reset.</li>
  *   <li><b>Kafka producer</b>: a few of the client's own metrics, read from
  *       {@code producer.metrics()} at scrape time as {@code feedhandler_kafka_producer_*} gauges.</li>
- *   <li><b>Feed lines</b> ({@link #line}): data points bound once per line and incremented by the
- *       line handler (about 10 ns, no allocation).</li>
+ *   <li><b>Feed lines</b> ({@link #attach(LineTelemetry)}): the {@code LineCounters} the line
+ *       thread keeps anyway, and whether each line is stale, read at scrape time: the receive
+ *       path does nothing for metrics either.</li>
  * </ul>
  * Plus the JVM's own (GC pauses, heap, threads: {@code jvm_*}).
  *
@@ -56,8 +56,8 @@ import java.util.function.Function;
  * try (FeedMetrics metrics = FeedMetrics.create(profile.exchange()))
  * {
  *     metrics.serve(profile.metrics());                 // /metrics on metrics.bind-address:metrics.port
- *     metrics.attach(new PipelineTelemetry(...));       // once the ring and the producer exist
- *     LineMetrics a = metrics.line("A");                // per live line
+ *     metrics.attach(publishing.telemetry());           // once the ring and the producer exist
+ *     metrics.attach(new LineTelemetry(...));           // once the lines exist
  * }
  * }</pre>
  */
@@ -77,13 +77,8 @@ public final class FeedMetrics implements AutoCloseable
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final String exchange;
-    private final Counter linePackets;
-    private final Counter lineBytes;
-    private final Counter arbitrationWins;
-    private final Counter arbitrationDuplicates;
-    private final Counter retransmissionRequests;
-    private final Gauge lineStale;
     private volatile PipelineTelemetry pipeline;
+    private volatile LineTelemetry lines;
     private HTTPServer server;
 
     private FeedMetrics(final String exchange)
@@ -130,17 +125,7 @@ public final class FeedMetrics implements AutoCloseable
         registry.register(new ProducerMetricsBridge());
         JvmMetrics.builder().register(registry);
 
-        linePackets = lineCounter("feedhandler_line_packets", "Packets received on a feed line.");
-        lineBytes = lineCounter("feedhandler_line_bytes", "Payload bytes received on a feed line.");
-        arbitrationWins = lineCounter("feedhandler_line_arbitration_wins",
-            "Messages this line delivered first (A/B arbitration).");
-        arbitrationDuplicates = lineCounter("feedhandler_line_arbitration_duplicates",
-            "Messages the other line had delivered already (A/B arbitration).");
-        retransmissionRequests = lineCounter("feedhandler_retransmission_requests",
-            "Retransmission requests sent for a feed line's session.");
-        lineStale = Gauge.builder().name("feedhandler_line_stale")
-            .help("1 while a feed line has been silent (not even a heartbeat) past its limit.")
-            .labelNames(EXCHANGE, "line").register(registry);
+        lineMetrics();
     }
 
     /**
@@ -189,18 +174,13 @@ public final class FeedMetrics implements AutoCloseable
     }
 
     /**
-     * Bind one feed line's data points; call once per line at start and keep the result.
+     * Read these lines from now on (replacing the ones attached before).
      *
-     * @param line the line's name in the profile, e.g. {@code A}: the {@code line} label.
-     * @return the line's counters and stale gauge.
+     * @param source the lines' counters and stale flags, read at scrape time.
      */
-    public LineMetrics line(final String line)
+    public void attach(final LineTelemetry source)
     {
-        final LineMetrics metrics = new LineMetrics(linePackets.labelValues(exchange, line), lineBytes.labelValues(exchange, line),
-            arbitrationWins.labelValues(exchange, line), arbitrationDuplicates.labelValues(exchange, line),
-            retransmissionRequests.labelValues(exchange, line), lineStale.labelValues(exchange, line));
-        metrics.stale.set(0);
-        return metrics;
+        lines = source;
     }
 
     /** @return the registry, for another exporter or a test. */
@@ -292,9 +272,77 @@ public final class FeedMetrics implements AutoCloseable
             .register(registry);
     }
 
-    private Counter lineCounter(final String name, final String help)
+    private void lineMetrics()
     {
-        return Counter.builder().name(name).help(help).labelNames(EXCHANGE, "line").register(registry);
+        perLine("feedhandler_line_packets", "Packets received on a feed line (re-request: answers of the retransmission server).",
+            c -> c.packets, 3);
+        perLine("feedhandler_line_arbitration_wins", "Messages this line delivered first (A/B arbitration).", c -> c.firstCopies, 3);
+        perLine("feedhandler_line_arbitration_duplicates", "Messages another line had delivered already (A/B arbitration).",
+            c -> c.duplicates, 3);
+        perLine("feedhandler_line_malformed_packets", "Packets that are not well-formed MoldUDP64.", c -> c.malformed, 3);
+        perLine("feedhandler_line_stale_events", "Times a line went silent past its limit (a STALE_LINE status record each).",
+            c -> c.stale, 2);
+        lineCounter("feedhandler_retransmission_requests", "Retransmission requests sent.", c -> c.requests);
+        lineCounter("feedhandler_retransmission_requested_messages", "Messages asked for in retransmission requests.",
+            c -> c.requestedMessages);
+        lineCounter("feedhandler_retransmission_timeouts", "Retransmission requests not answered in time (sent again or given up).",
+            c -> c.requestTimeouts);
+        lineCounter("feedhandler_line_gaps_opened", "Sequence ranges missing from the first line to show them.", c -> c.gapsOpened);
+        lineCounter("feedhandler_line_gaps_recovered", "Missing ranges filled by a retransmission answer.", c -> c.gapsRecovered);
+        lineCounter("feedhandler_line_gaps_given_up", "Missing ranges given up after the retries (one GAP status record each).",
+            c -> c.gapsGivenUp);
+        lineCounter("feedhandler_line_messages_given_up", "Sequence numbers inside given-up ranges.", c -> c.messagesGivenUp);
+        lineCounter("feedhandler_line_ring_full", "Times a packet found the ring full.", c -> c.ringFull);
+        lineCounter("feedhandler_line_local_loss", "Messages dropped at a full ring and re-requested (overload policy recover).",
+            c -> c.localLoss);
+        lineCounter("feedhandler_line_shed", "Messages dropped at a full ring and reported (overload policy shed).", c -> c.shed);
+        GaugeWithCallback.builder().name("feedhandler_line_stale")
+            .help("1 while a feed line has been silent (not even a heartbeat) past its limit, else 0.")
+            .labelNames(EXCHANGE, "line")
+            .callback(callback ->
+            {
+                final LineTelemetry source = lines;
+                if (source != null)
+                {
+                    for (int line = 0; line < 2; line++)
+                    {
+                        callback.call(source.stale().test(line) ? 1 : 0, exchange, source.names()[line]);
+                    }
+                }
+            })
+            .register(registry);
+    }
+
+    private void perLine(final String name, final String help, final Function<LineCounters, LongAdder[]> adders, final int lineCount)
+    {
+        CounterWithCallback.builder().name(name).help(help).labelNames(EXCHANGE, "line")
+            .callback(callback ->
+            {
+                final LineTelemetry source = lines;
+                if (source != null)
+                {
+                    final LongAdder[] byLine = adders.apply(source.counters());
+                    for (int line = 0; line < lineCount; line++)
+                    {
+                        callback.call(byLine[line].sum(), exchange, source.names()[line]);
+                    }
+                }
+            })
+            .register(registry);
+    }
+
+    private void lineCounter(final String name, final String help, final Function<LineCounters, LongAdder> adder)
+    {
+        CounterWithCallback.builder().name(name).help(help).labelNames(EXCHANGE)
+            .callback(callback ->
+            {
+                final LineTelemetry source = lines;
+                if (source != null)
+                {
+                    callback.call(adder.apply(source.counters()).sum(), exchange);
+                }
+            })
+            .register(registry);
     }
 
     /**

@@ -6,6 +6,8 @@ import io.feedhandler.TestData;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.config.MetricsSettings;
 import io.feedhandler.config.Profile;
+import io.feedhandler.transport.moldudp64.LineArbiter;
+import io.feedhandler.transport.moldudp64.LineCounters;
 import io.feedhandler.kafka.broker.BrokerExtension;
 import io.feedhandler.pipeline.ReplayJob;
 import io.feedhandler.pipeline.ReplaySummary;
@@ -71,8 +73,13 @@ class PrometheusScrapeTest
         try (FeedMetrics metrics = FeedMetrics.create(profile.exchange()))
         {
             final int metricsPort = metrics.serve(new MetricsSettings(0, "127.0.0.1")).getPort();
-            metrics.line("A").packets.inc(0);
-            metrics.line("B").packets.inc(0);
+            // The lines' counters as a live run keeps them (a live session is not needed for the queries).
+            final LineCounters lines = new LineCounters();
+            lines.packets[LineArbiter.LINE_A].add(100);
+            lines.packets[LineArbiter.LINE_B].add(99);
+            lines.firstCopies[LineArbiter.LINE_A].add(700);
+            lines.duplicates[LineArbiter.LINE_B].add(690);
+            metrics.attach(new LineTelemetry(lines, new String[] {"A", "B", "re-request"}, line -> false));
             final ReplaySummary summary = new ReplayJob(profile, RecordSchemas.fromClassPath(), metrics).replay(
                 TestData.path("pcap/nasdaq-itch50-moldudp64/Nasdaq.Equities.TotalView.Itch.v5.0/Multiple.Packets.pcap"),
                 0, null, Duration.ofSeconds(60));

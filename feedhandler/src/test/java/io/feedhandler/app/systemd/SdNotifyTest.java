@@ -1,28 +1,17 @@
 package io.feedhandler.app.systemd;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollDomainDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.unix.DomainDatagramPacket;
-import io.netty.channel.unix.DomainSocketAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,34 +29,20 @@ class SdNotifyTest
     @TempDir
     Path directory;
 
-    private EventLoopGroup group;
-    private Channel systemd;
-    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private NotifySocket systemd;
     private Path socket;
 
     @BeforeEach
     void bindTheNotificationSocket()
     {
-        assertTrue(Epoll.isAvailable(), () -> "epoll is needed for sd_notify: " + Epoll.unavailabilityCause());
         socket = directory.resolve("notify");
-        group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-        systemd = new Bootstrap().group(group).channel(EpollDomainDatagramChannel.class)
-            .handler(new SimpleChannelInboundHandler<DomainDatagramPacket>()
-            {
-                @Override
-                protected void channelRead0(final ChannelHandlerContext context, final DomainDatagramPacket packet)
-                {
-                    received.add(packet.content().toString(StandardCharsets.UTF_8));
-                }
-            })
-            .bind(new DomainSocketAddress(socket.toString())).syncUninterruptibly().channel();
+        systemd = new NotifySocket(socket);
     }
 
     @AfterEach
     void close()
     {
-        systemd.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        systemd.close();
     }
 
     @Test
@@ -108,7 +83,7 @@ class SdNotifyTest
 
         assertEquals("WATCHDOG=1\n", next());
         assertEquals("WATCHDOG=1\n", next());
-        assertNull(received.poll(200, TimeUnit.MILLISECONDS));
+        assertNull(systemd.poll(200, TimeUnit.MILLISECONDS));
     }
 
     @Test
@@ -135,7 +110,7 @@ class SdNotifyTest
 
     private String next() throws InterruptedException
     {
-        final String datagram = received.poll(5, TimeUnit.SECONDS);
+        final String datagram = systemd.poll(5, TimeUnit.SECONDS);
         assertTrue(datagram != null, "nothing arrived on " + socket);
         return datagram;
     }

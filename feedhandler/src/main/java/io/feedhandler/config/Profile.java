@@ -85,6 +85,7 @@ public final class Profile
     private final PipelineSettings pipeline;
     private final CheckpointSettings checkpoint;
     private final SchemaRegistrySettings schemaRegistry;
+    private final BookSettings book;
 
     private Profile(final String source, final ProfileReader reader)
     {
@@ -99,6 +100,7 @@ public final class Profile
         this.pipeline = PipelineSettings.read(reader);
         this.checkpoint = CheckpointSettings.read(reader);
         this.schemaRegistry = SchemaRegistrySettings.read(reader);
+        this.book = BookSettings.read(reader);
     }
 
     /**
@@ -385,6 +387,12 @@ public final class Profile
     public KafkaSettings kafka()
     {
         return kafka;
+    }
+
+    /** @return the {@code book} section. */
+    public BookSettings book()
+    {
+        return book;
     }
 
     /** @return the {@code pipeline} section. */

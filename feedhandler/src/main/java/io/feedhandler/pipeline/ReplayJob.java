@@ -166,7 +166,8 @@ public final class ReplayJob
                 exchange, file.getFileName().toString(), schemaNames, clock);
             final FeedPipeline pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
                 counters, new Sequencer(counters),
-                new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
+                new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols,
+                    profile.book().depthLevels(), counters), publisher);
             final FileSource source = new FileSource(pipeline.start(), streams, clock, counters, streamName(file));
             final Checkpoint checkpoint = new Checkpoint(profile.checkpoint().directory().resolve(exchange + ".checkpoint"));
             final Map<String, Long> previous = checkpoint.read();

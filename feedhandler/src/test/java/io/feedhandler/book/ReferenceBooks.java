@@ -148,6 +148,40 @@ public final class ReferenceBooks implements ItchListener
     private final List<Quote> lastQuotes = new ArrayList<>();
 
     /**
+     * @param file a feed file.
+     * @return the reference books after every message of it.
+     * @throws java.io.IOException if it cannot be read.
+     */
+    public static ReferenceBooks of(final java.nio.file.Path file) throws java.io.IOException
+    {
+        final ReferenceBooks books = new ReferenceBooks(true);
+        final io.feedhandler.itch50.ItchMessageDispatcher dispatcher = new io.feedhandler.itch50.ItchMessageDispatcher(books);
+        try (io.feedhandler.transport.file.FeedFile feed = io.feedhandler.transport.file.FeedFile.open(file,
+            new io.feedhandler.transport.file.FeedFileListener()
+            {
+                @Override
+                public void onMessage(final long sequenceNumber, final org.agrona.DirectBuffer buffer, final int offset,
+                    final int length, final long sourceOffset)
+                {
+                    books.next(sequenceNumber);
+                    dispatcher.dispatch(buffer, offset, length);
+                }
+
+                @Override
+                public void onDefect(final long sourceOffset, final String reason)
+                {
+                }
+            }))
+        {
+            while (feed.poll(1024))
+            {
+                // to the end
+            }
+        }
+        return books;
+    }
+
+    /**
      * Before each message, order event or not.
      *
      * @param sequence the message's sequence number.

@@ -66,6 +66,8 @@ public final class ReferenceBooks implements ItchListener
     public long executionTrades;
     /** Those that are printable. */
     public long printableExecutionTrades;
+    /** Per locate, the match number of its last execution trade (E of a known order, or C). */
+    public final Map<Integer, Long> lastExecutionMatch = new HashMap<>();
 
     private final Map<Long, Resting> orders = new HashMap<>();
     private final Map<Integer, TreeMap<Long, long[]>> bids = new HashMap<>();
@@ -214,6 +216,7 @@ public final class ReferenceBooks implements ItchListener
         begin();
         if (orders.containsKey(message.orderReferenceNumber()))
         {
+            lastExecutionMatch.put(orders.get(message.orderReferenceNumber()).locate, message.matchNumber());
             executionTrades++;
             printableExecutionTrades++;
             take(message.orderReferenceNumber(), message.executedShares());
@@ -225,6 +228,8 @@ public final class ReferenceBooks implements ItchListener
     public void onOrderExecutedWithPrice(final OrderExecutedWithPrice message)
     {
         begin();
+        final Resting resting = orders.get(message.orderReferenceNumber());
+        lastExecutionMatch.put(resting == null ? message.stockLocate() : resting.locate, message.matchNumber());
         executionTrades++;
         if (message.printable() == 'Y')
         {

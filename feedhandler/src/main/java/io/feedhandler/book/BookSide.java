@@ -81,6 +81,11 @@ public final class BookSide
      */
     boolean isAmongBest(final PriceLevel level, final int ranks)
     {
+        final int count = this.count;
+        if (count > 0 && levels[count - 1] == level)
+        {
+            return true;
+        }
         final int stop = Math.max(0, count - ranks);
         for (int i = count - 1; i >= stop; i--)
         {

@@ -29,7 +29,10 @@ public final class OrderBook
     private long symbol;
     private long orders;
 
-    boolean touched;
+    /** A change reached a watched level of the bid side since the last report. */
+    boolean bidTouched;
+    /** A change reached a watched level of the ask side since the last report. */
+    boolean askTouched;
     private long reportedBidPrice = NO_PRICE;
     private long reportedBidShares;
     private int reportedBidOrders;
@@ -147,7 +150,7 @@ public final class OrderBook
         order.level = level;
         order.shares = shares;
         orders++;
-        touched |= bookSide.isAmongBest(level, watchedLevels);
+        touch(bookSide, level, watchedLevels);
     }
 
     /** Take shares off an order that keeps resting (shares below its remaining). */
@@ -156,7 +159,7 @@ public final class OrderBook
         final PriceLevel level = order.level;
         order.shares -= shares;
         level.shares -= shares;
-        touched |= side(level.side).isAmongBest(level, watchedLevels);
+        touch(side(level.side), level, watchedLevels);
     }
 
     /** Take an order off the book (its level goes when it was the last order there). */
@@ -164,7 +167,7 @@ public final class OrderBook
     {
         final PriceLevel level = order.level;
         final BookSide bookSide = side(level.side);
-        touched |= bookSide.isAmongBest(level, watchedLevels);
+        touch(bookSide, level, watchedLevels);
         level.shares -= order.shares;
         level.orders--;
         orders--;
@@ -176,30 +179,67 @@ public final class OrderBook
         order.shares = 0;
     }
 
+    /** @return true if a change reached a watched level since the last report. */
+    boolean isTouched()
+    {
+        return bidTouched | askTouched;
+    }
+
+    private void touch(final BookSide bookSide, final PriceLevel level, final int watchedLevels)
+    {
+        if (bookSide.isAmongBest(level, watchedLevels))
+        {
+            if (bookSide == bids)
+            {
+                bidTouched = true;
+            }
+            else
+            {
+                askTouched = true;
+            }
+        }
+    }
+
     /**
+     * Only a touched side can have a new top, so only its best level is read (the other side's
+     * level stays out of the cache).
+     *
      * @return true, and the top remembered as reported, if the top of book differs from the one
-     * last reported. Clears the touched mark.
+     * last reported. Clears the touched marks.
      */
     boolean topChangedSinceReported()
     {
-        touched = false;
-        final long bidPrice = bestBidPrice();
-        final long bidShares = bestBidShares();
-        final int bidOrders = bestBidOrders();
-        final long askPrice = bestAskPrice();
-        final long askShares = bestAskShares();
-        final int askOrders = bestAskOrders();
-        if (bidPrice == reportedBidPrice && bidShares == reportedBidShares && bidOrders == reportedBidOrders &&
-            askPrice == reportedAskPrice && askShares == reportedAskShares && askOrders == reportedAskOrders)
+        boolean changed = false;
+        if (bidTouched)
         {
-            return false;
+            bidTouched = false;
+            final PriceLevel best = bids.best();
+            final long price = best == null ? NO_PRICE : best.price;
+            final long shares = best == null ? 0 : best.shares;
+            final int count = best == null ? 0 : best.orders;
+            if (price != reportedBidPrice || shares != reportedBidShares || count != reportedBidOrders)
+            {
+                reportedBidPrice = price;
+                reportedBidShares = shares;
+                reportedBidOrders = count;
+                changed = true;
+            }
         }
-        reportedBidPrice = bidPrice;
-        reportedBidShares = bidShares;
-        reportedBidOrders = bidOrders;
-        reportedAskPrice = askPrice;
-        reportedAskShares = askShares;
-        reportedAskOrders = askOrders;
-        return true;
+        if (askTouched)
+        {
+            askTouched = false;
+            final PriceLevel best = asks.best();
+            final long price = best == null ? NO_PRICE : best.price;
+            final long shares = best == null ? 0 : best.shares;
+            final int count = best == null ? 0 : best.orders;
+            if (price != reportedAskPrice || shares != reportedAskShares || count != reportedAskOrders)
+            {
+                reportedAskPrice = price;
+                reportedAskShares = shares;
+                reportedAskOrders = count;
+                changed = true;
+            }
+        }
+        return changed;
     }
 }

@@ -1,7 +1,5 @@
 package io.feedhandler.book;
 
-import org.agrona.collections.Long2ObjectHashMap;
-
 /**
  * Every order book of a feed: one {@link OrderBook} per stock locate (1..65535, created on first
  * use), and one map from order reference to {@link Order} across all of them (ITCH reference
@@ -9,13 +7,14 @@ import org.agrona.collections.Long2ObjectHashMap;
  * {@link BookListener} about trades, top-of-book changes and anomalies.
  *
  * <pre>
- *  reference --Long2ObjectHashMap--> Order --level--> PriceLevel (in a BookSide of an OrderBook)
+ *  reference --OrderMap-----------> Order --level--> PriceLevel (in a BookSide of an OrderBook)
  *  locate    --OrderBook[65536]----> OrderBook { bids, asks }
  *  OrderPool, LevelPool: free lists, grow only when empty (counted)
  * </pre>
  *
  * <p>Single-threaded. Allocates nothing in steady state: orders and levels come from pools, the
- * map is open-addressed over primitive keys (it resizes while a day ramps up, then stays).
+ * {@link OrderMap} is open-addressed over the orders' own primitive keys (it grows while a day
+ * ramps up, then stays).
  */
 public final class OrderBooks
 {
@@ -26,7 +25,7 @@ public final class OrderBooks
     private static final int PREALLOCATED_LEVELS = 1 << 14;
 
     private final OrderBook[] books = new OrderBook[MAX_LOCATE + 1];
-    private final Long2ObjectHashMap<Order> orders;
+    private final OrderMap orders;
     private final OrderPool orderPool;
     private final LevelPool levelPool = new LevelPool(PREALLOCATED_LEVELS);
     private final BookListener listener;
@@ -59,7 +58,7 @@ public final class OrderBooks
         this.depthLevels = depthLevels;
         this.watchedLevels = Math.max(1, depthLevels);
         this.orderPool = new OrderPool(expectedOrders);
-        this.orders = new Long2ObjectHashMap<>(Math.max(16, expectedOrders * 2), 0.65f);
+        this.orders = new OrderMap(expectedOrders);
     }
 
     /** @return levels per side watched beyond the top (0: top only). */
@@ -250,10 +249,18 @@ public final class OrderBooks
         settle(book);
     }
 
+    /**
+     * @param action given every live order (allocates nothing itself; for tools and tests).
+     */
+    public void forEachOrder(final java.util.function.Consumer<Order> action)
+    {
+        orders.forEach(action);
+    }
+
     /** Empty every book (a new day): orders and levels go back to their pools. */
     public void clear()
     {
-        orders.forEach((reference, order) -> orderPool.release(order));
+        orders.forEach(orderPool::release);
         orders.clear();
         for (final OrderBook book : books)
         {
@@ -281,7 +288,7 @@ public final class OrderBooks
     {
         final Order order = orderPool.acquire();
         order.reference = reference;
-        final Order previous = orders.put(reference, order);
+        final Order previous = orders.put(order);
         if (previous != null)
         {
             listener.onAnomaly(BookAnomaly.DUPLICATE_REFERENCE, locate, reference);
@@ -314,7 +321,7 @@ public final class OrderBooks
 
     private void settle(final OrderBook book)
     {
-        if (book.touched)
+        if (book.isTouched())
         {
             final boolean topChanged = book.topChangedSinceReported();
             if (topChanged || depthLevels > 0)

@@ -26,13 +26,15 @@ public final class BookSide
     private static final int LINEAR_SCAN = 8;
     private static final int INITIAL_LEVELS = 64;
 
+    private final OrderBook book;
     private final byte side;
     private long[] keys = new long[INITIAL_LEVELS];
     private PriceLevel[] levels = new PriceLevel[INITIAL_LEVELS];
     private int count;
 
-    BookSide(final byte side)
+    BookSide(final OrderBook book, final byte side)
     {
+        this.book = book;
         this.side = side;
     }
 
@@ -123,6 +125,7 @@ public final class BookSide
             System.arraycopy(levels, index, levels, index + 1, tail);
         }
         final PriceLevel level = pool.acquire(side, price);
+        level.book = book;
         keys[index] = key;
         levels[index] = level;
         count++;

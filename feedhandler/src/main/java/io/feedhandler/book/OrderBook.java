@@ -24,8 +24,8 @@ public final class OrderBook
     public static final long NO_PRICE = -1;
 
     private final int locate;
-    private final BookSide bids = new BookSide(Side.BUY);
-    private final BookSide asks = new BookSide(Side.SELL);
+    private final BookSide bids = new BookSide(this, Side.BUY);
+    private final BookSide asks = new BookSide(this, Side.SELL);
     private long symbol;
     private long orders;
 
@@ -146,7 +146,6 @@ public final class OrderBook
         final PriceLevel level = bookSide.levelAt(price, pool);
         level.shares += shares;
         level.orders++;
-        order.book = this;
         order.level = level;
         order.shares = shares;
         orders++;

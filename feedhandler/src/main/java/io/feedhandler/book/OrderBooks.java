@@ -149,7 +149,7 @@ public final class OrderBooks
             listener.onAnomaly(BookAnomaly.UNKNOWN_ORDER, locate, reference);
             return;
         }
-        final OrderBook book = order.book;
+        final OrderBook book = order.level.book;
         listener.onTrade(book, reference, order.level.side, order.level.price, shares, matchNumber, false, true);
         take(order, locate, shares);
         settle(book);
@@ -176,7 +176,7 @@ public final class OrderBooks
             listener.onAnomaly(BookAnomaly.UNKNOWN_ORDER, locate, reference);
             return;
         }
-        final OrderBook book = order.book;
+        final OrderBook book = order.level.book;
         listener.onTrade(book, reference, order.level.side, price, shares, matchNumber, true, printable);
         take(order, locate, shares);
         settle(book);
@@ -197,7 +197,7 @@ public final class OrderBooks
             listener.onAnomaly(BookAnomaly.UNKNOWN_ORDER, locate, reference);
             return;
         }
-        final OrderBook book = order.book;
+        final OrderBook book = order.level.book;
         take(order, locate, shares);
         settle(book);
     }
@@ -216,7 +216,7 @@ public final class OrderBooks
             listener.onAnomaly(BookAnomaly.UNKNOWN_ORDER, locate, reference);
             return;
         }
-        final OrderBook book = order.book;
+        final OrderBook book = order.level.book;
         book.remove(order, levelPool, watchedLevels);
         orderPool.release(order);
         settle(book);
@@ -241,7 +241,7 @@ public final class OrderBooks
             listener.onAnomaly(BookAnomaly.UNKNOWN_ORDER, locate, originalReference);
             return;
         }
-        final OrderBook book = original.book;
+        final OrderBook book = original.level.book;
         final byte side = original.level.side;
         book.remove(original, levelPool, watchedLevels);
         orderPool.release(original);
@@ -292,7 +292,7 @@ public final class OrderBooks
         if (previous != null)
         {
             listener.onAnomaly(BookAnomaly.DUPLICATE_REFERENCE, locate, reference);
-            final OrderBook previousBook = previous.book;
+            final OrderBook previousBook = previous.level.book;
             previousBook.remove(previous, levelPool, watchedLevels);
             orderPool.release(previous);
             if (previousBook != book)
@@ -307,7 +307,7 @@ public final class OrderBooks
     {
         if (shares < order.shares)
         {
-            order.book.reduce(order, shares, watchedLevels);
+            order.level.book.reduce(order, shares, watchedLevels);
             return;
         }
         if (shares > order.shares)
@@ -315,7 +315,7 @@ public final class OrderBooks
             listener.onAnomaly(BookAnomaly.OVERSIZED_REDUCTION, locate, order.reference);
         }
         orders.remove(order.reference);
-        order.book.remove(order, levelPool, watchedLevels);
+        order.level.book.remove(order, levelPool, watchedLevels);
         orderPool.release(order);
     }
 

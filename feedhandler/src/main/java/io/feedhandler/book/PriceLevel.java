@@ -6,11 +6,18 @@ package io.feedhandler.book;
  */
 public final class PriceLevel
 {
+    OrderBook book;
     byte side;
     long price;
     long shares;
     int orders;
     PriceLevel nextFree;
+
+    /** @return the book it belongs to. */
+    public OrderBook book()
+    {
+        return book;
+    }
 
     /** @return {@code 'B'} or {@code 'S'}. */
     public byte side()

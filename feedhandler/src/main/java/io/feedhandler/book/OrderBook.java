@@ -178,6 +178,22 @@ public final class OrderBook
         order.shares = 0;
     }
 
+    /** Empty both sides and forget the reported top (a new day). */
+    void clear(final LevelPool pool)
+    {
+        bids.clear(pool);
+        asks.clear(pool);
+        orders = 0;
+        bidTouched = false;
+        askTouched = false;
+        reportedBidPrice = NO_PRICE;
+        reportedBidShares = 0;
+        reportedBidOrders = 0;
+        reportedAskPrice = NO_PRICE;
+        reportedAskShares = 0;
+        reportedAskOrders = 0;
+    }
+
     /** @return true if a change reached a watched level since the last report. */
     boolean isTouched()
     {

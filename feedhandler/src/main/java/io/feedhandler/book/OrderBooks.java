@@ -266,8 +266,7 @@ public final class OrderBooks
         {
             if (book != null)
             {
-                book.bids().clear(levelPool);
-                book.asks().clear(levelPool);
+                book.clear(levelPool);
             }
         }
     }

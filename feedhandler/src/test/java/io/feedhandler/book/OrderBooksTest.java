@@ -202,6 +202,19 @@ class OrderBooksTest
     }
 
     @Test
+    void shouldQuoteTheFirstTopOfANewDayEvenIfYesterdaysWasTheSame()
+    {
+        books.add(LOCATE, 1, Side.BUY, 100, 1_000_000);
+        listener.take();
+
+        books.clear();
+        books.add(LOCATE, 1, Side.BUY, 100, 1_000_000);
+
+        assertEquals(List.of("quote 7 100@100.0000(1) / -"), listener.take());
+        assertEquals(1, books.book(LOCATE).orders());
+    }
+
+    @Test
     void shouldReuseOrdersAndLevelsFromThePoolsOnceWarm()
     {
         for (int round = 0; round < 3; round++)

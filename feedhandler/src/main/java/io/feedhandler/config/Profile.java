@@ -89,6 +89,7 @@ public final class Profile
     private final RetransmissionSettings retransmission;
     private final MetricsSettings metrics;
     private final Config resolved;
+    private final BookSettings book;
 
     private Profile(final String source, final ProfileReader reader, final Config resolved)
     {
@@ -107,6 +108,7 @@ public final class Profile
         this.lines = LineSettings.read(reader);
         this.retransmission = RetransmissionSettings.read(reader);
         this.metrics = MetricsSettings.read(reader);
+        this.book = BookSettings.read(reader);
         checkCombinations(reader, kafka);
     }
 
@@ -403,6 +405,12 @@ public final class Profile
     public KafkaSettings kafka()
     {
         return kafka;
+    }
+
+    /** @return the {@code book} section. */
+    public BookSettings book()
+    {
+        return book;
     }
 
     /** @return the {@code pipeline} section. */

@@ -108,7 +108,8 @@ public final class PublishingPipeline implements AutoCloseable
             exchange, source, framing.schemaNames(), clock);
         this.pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
             profile.pipeline().stageThreads(), counters, sequencer = new Sequencer(counters),
-            new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
+            new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols,
+                profile.book().depthLevels(), counters), publisher);
         this.ring = pipeline.start();
         this.checkpointer = Executors.newSingleThreadScheduledExecutor(runnable ->
         {

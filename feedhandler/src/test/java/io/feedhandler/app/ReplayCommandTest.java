@@ -1,6 +1,7 @@
 package io.feedhandler.app;
 
 import io.feedhandler.TestData;
+import io.feedhandler.book.ReferenceBooks;
 import io.feedhandler.kafka.broker.BrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,14 +31,20 @@ class ReplayCommandTest
 
 
     @Test
-    void shouldPublishTheRealSampleAndSummarizeWhatWasAcknowledged()
+    void shouldPublishTheRealSampleAndSummarizeWhatWasAcknowledged() throws Exception
     {
         final Run run = run("replay", "--no-progress", "--set", "exchange=cli1", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
             "--set", "checkpoint.directory=" + state, TestData.path("itch50/nasdaq-12302019-snippet.itch50").toString());
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("every record acknowledged"), run.out());
-        assertTrue(run.out().contains("records acked: orders 987 trades 8"), run.out());
+        // From the data: the manifest's per-type counts, and the executions the independent book model finds.
+        final Map<String, Long> types = TestData.types(TestData.manifestEntry("itch50/nasdaq-12302019-snippet.itch50"));
+        final long orders = "AFECXDU".chars().mapToLong(type -> types.getOrDefault(String.valueOf((char)type), 0L)).sum();
+        final ReferenceBooks books = ReferenceBooks.of(TestData.path("itch50/nasdaq-12302019-snippet.itch50"));
+        final long trades = types.getOrDefault("P", 0L) + types.getOrDefault("Q", 0L) + books.executionTrades;
+        assertTrue(run.out().contains("records acked: orders " + orders + " trades " + trades + " quotes " + books.quotes.size()),
+            run.out());
         assertTrue(Files.exists(state.resolve("cli1.checkpoint")));
     }
 

@@ -139,7 +139,7 @@ class RunCommandProcessTest
             report.sequences.values().forEach(published::addAll);
         }
         assertTrue(watermark > 1000, "stopped mid-session after some time: " + watermark);
-        assertEquals(records, published.size(), "one record per sequence number");
+        assertTrue(records >= published.size(), "at least one record per sequence number (executions add a trade and a quote)");
         assertEquals(1, published.first());
         assertEquals(watermark, published.last(), "the checkpoint is the last sequence number published");
         assertEquals(watermark, published.size(), "a contiguous prefix: nothing received was lost");

@@ -226,6 +226,15 @@ class ProfileTest
     }
 
     @Test
+    void shouldReadQuoteDepthLevelsAndRefuseMoreThanTheRecordBufferHolds() throws Exception
+    {
+        assertEquals(0, Profile.load(write(MINIMAL), Map.of(), Map.of()).book().depthLevels(), "default: top of book only");
+        assertEquals(5, Profile.load(write(MINIMAL + "book.depth-levels = 5\n"), Map.of(), Map.of()).book().depthLevels());
+        assertProblems(MINIMAL + "book.depth-levels = 11\n",
+            "book.depth-levels must be a whole number from 0 to 10 (got '11' at line 9)");
+    }
+
+    @Test
     void shouldRefuseAnUnknownWaitStrategy() throws Exception
     {
         assertProblems(MINIMAL + "pipeline.wait-strategy = spin\n",
@@ -334,7 +343,7 @@ class ProfileTest
                 "topics (got '16' at line 9)",
             "kafka.topics.partition is not a profile key; known keys under kafka.topics: create, partitions, " +
                 "replication-factor (got '16' at line 11)",
-            "pipline.ring-size is not a profile key; known keys at the top: asset-class, checkpoint, exchange, " +
+            "pipline.ring-size is not a profile key; known keys at the top: asset-class, book, checkpoint, exchange, " +
                 "kafka, lines, metrics, pipeline, retransmission, schema-registry, time-zone, trade-date (got '1024' at line 10)");
     }
 

@@ -34,14 +34,31 @@ public final class LiveJob
     private final Topics topics;
     private final PipelineCounters counters = new PipelineCounters();
     private final LineCounters lineCounters = new LineCounters();
+    private final StageLatencies latencies;
     private PublishingPipeline publishing;
     private MoldUdp64Lines lines;
 
     /** @param profile the exchange profile, lines included. */
     public LiveJob(final Profile profile)
     {
+        this(profile, StageLatencies.Origin.RECEIVE);
+    }
+
+    /**
+     * @param profile the exchange profile, lines included.
+     * @param origin  where stage latencies are measured from ({@code INTENDED_SEND_TIME}: the latency harness).
+     */
+    public LiveJob(final Profile profile, final StageLatencies.Origin origin)
+    {
         this.profile = profile;
         this.topics = Topics.of(profile);
+        this.latencies = new StageLatencies(origin);
+    }
+
+    /** @return wire receive (or intended send) to ring, to {@code send()} returned, to acknowledgement. */
+    public StageLatencies latencies()
+    {
+        return latencies;
     }
 
     /**
@@ -60,9 +77,9 @@ public final class LiveJob
         // A line that cannot be joined is a profile mistake: say so before creating topics.
         MoldUdp64Lines.checkInterfaces(profile.lines());
         publishing = PublishingPipeline.start(profile, RecordSchemas.fromClassPath(), topics,
-            profile.tradingDay(Clock.systemUTC()), "lines", counters);
+            profile.tradingDay(Clock.systemUTC()), "lines", counters, latencies);
         final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,
-            profile.lines().staleAfterMillis());
+            profile.lines().staleAfterMillis(), latencies, publishing.clock());
         lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(),
             profile.pipeline().overloadPolicy() == OverloadPolicy.SHED, source, publishing.clock(), lineCounters);
         try

@@ -9,6 +9,7 @@ import io.feedhandler.registry.IncompatibleSchemaException;
 import io.feedhandler.registry.SchemaRegistryException;
 import io.feedhandler.transport.moldudp64.LineCounters;
 import io.feedhandler.transport.moldudp64.MoldUdp64Lines;
+import org.agrona.concurrent.EpochNanoClock;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -100,6 +101,18 @@ public final class LiveJob
     public boolean sessionEnded() throws Exception
     {
         return lines.onLineThread(() -> lines.arbiter().ended());
+    }
+
+    /** @return the epoch clock of receive timestamps and latencies (a sender in this JVM stamps with it). */
+    public EpochNanoClock clock()
+    {
+        return publishing.clock();
+    }
+
+    /** @return events on the ring the last stage has not handled yet. */
+    public long backlog()
+    {
+        return publishing.pipeline().backlog();
     }
 
     /** @return the topics published to. */

@@ -292,8 +292,9 @@ public final class LatencyHarness
     {
         final PipelineCounters counters = job.counters();
         final LineCounters lines = job.lineCounters();
+        // Messages given up (lost on both lines, re-requests failed) never reach the ring: count them as taken.
         final PacedLineSender.Played played = sender.play(rate, messages, () ->
-            sender.next() - 1 - counters.eventsIn.sum() > FLAT_OUT_SOCKET_WINDOW ||
+            sender.next() - 1 - counters.eventsIn.sum() - lines.messagesGivenUp.sum() > FLAT_OUT_SOCKET_WINDOW ||
                 job.backlog() > FLAT_OUT_RING_WINDOW ||
                 counters.recordsSent.sum() - counters.recordsAcked.sum() > FLAT_OUT_ACK_WINDOW);
         final boolean drained = sender.idleUntil(() ->

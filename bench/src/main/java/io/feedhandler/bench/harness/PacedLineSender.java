@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
  * handler's clock), which {@code StageLatencies.Origin.INTENDED_SEND_TIME} measures from.
  *
  * <p>Not {@code ExchangeSimulator}: its pacing parks in 100 µs steps (late by the timer slack on
- * every packet) and it stamps nothing; this one spins the last 100 µs ({@link Pacer}) and records
+ * every packet) and it stamps nothing; this one spins the last few µs ({@link Pacer}) and records
  * its own lateness, so a reader can tell the sender's delay from the handler's.
  *
  * <p>Runs on the caller's thread. Messages are taken from the store in a cycle, so a run can be
@@ -150,9 +150,24 @@ final class PacedLineSender implements AutoCloseable
             }
             else
             {
+                // Park, not spin: flat out the handler is the bottleneck, and a spinning sender
+                // would take a core from it. A long wait still sends heartbeats.
+                long waitingSince = 0;
                 while (hold.getAsBoolean())
                 {
-                    Thread.onSpinWait();
+                    final long now = System.nanoTime();
+                    if (waitingSince == 0)
+                    {
+                        waitingSince = now;
+                    }
+                    else if (now - waitingSince > TimeUnit.MILLISECONDS.toNanos(100))
+                    {
+                        builder.heartbeat(session, next);
+                        send(lineA);
+                        send(lineB);
+                        waitingSince = now;
+                    }
+                    LockSupport.parkNanos(1);
                 }
                 due = clock.nanoTime();
             }

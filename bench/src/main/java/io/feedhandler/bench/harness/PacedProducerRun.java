@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The reference for the latency harness: Kafka's own producer in a paced loop, as
@@ -91,7 +92,7 @@ final class PacedProducerRun
             {
                 while (sent - acked.get() > window)
                 {
-                    Thread.onSpinWait();
+                    LockSupport.parkNanos(1);
                 }
                 due = clock.nanoTime();
             }
@@ -119,7 +120,7 @@ final class PacedProducerRun
         final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (acked.get() < sent && System.nanoTime() < deadline)
         {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000L);
         }
         final long elapsed = System.nanoTime() - startNanos;
         return new Measured(sent, elapsed, toSendReturned.getIntervalHistogram(), toAck.getIntervalHistogram(), lateness,

@@ -52,6 +52,7 @@ final class PacedLineSender implements AutoCloseable
     private final EpochNanoClock clock;
     private final DatagramChannel channel;
     private final MoldUdp64PacketBuilder builder = new MoldUdp64PacketBuilder(MoldUdp64PacketBuilder.DEFAULT_MAX_LENGTH);
+    private final MoldUdp64PacketBuilder heartbeat = new MoldUdp64PacketBuilder(MoldUdp64Packet.HEADER_LENGTH);
     private final ByteBuffer packet;
     private final long[] stamps = new long[STAMPS];
     private final DatagramChannel server;
@@ -139,9 +140,23 @@ final class PacedLineSender implements AutoCloseable
         final long start = clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
         long sent = 0;
         long packets = 0;
+        final int[] offsets = new int[messagesPerPacket];
         while (sent < messages)
         {
-            final int count = (int)Math.min(messagesPerPacket, messages - sent);
+            // Fill the packet first (as many as fit in 1,400 bytes, up to messagesPerPacket), then wait for it to be due.
+            builder.begin(session, next);
+            int count = 0;
+            int offset = MoldUdp64Packet.HEADER_LENGTH;
+            while (count < messagesPerPacket && sent + count < messages)
+            {
+                final long sequence = (next + count - 1) % store.count() + 1;
+                if (!builder.add(store.buffer(), store.offset(sequence), store.length(sequence)))
+                {
+                    break;
+                }
+                offsets[count++] = offset + 2;
+                offset += 2 + store.length(sequence);
+            }
             final long due;
             if (rate > 0)
             {
@@ -151,7 +166,7 @@ final class PacedLineSender implements AutoCloseable
             else
             {
                 // Park, not spin: flat out the handler is the bottleneck, and a spinning sender
-                // would take a core from it. A long wait still sends heartbeats.
+                // would take a core from it. A long wait still sends heartbeats (a packet of their own).
                 long waitingSince = 0;
                 while (hold.getAsBoolean())
                 {
@@ -162,28 +177,19 @@ final class PacedLineSender implements AutoCloseable
                     }
                     else if (now - waitingSince > TimeUnit.MILLISECONDS.toNanos(100))
                     {
-                        builder.heartbeat(session, next);
-                        send(lineA);
-                        send(lineB);
+                        heartbeat.heartbeat(session, next);
+                        sendHeartbeat();
                         waitingSince = now;
                     }
                     LockSupport.parkNanos(1);
                 }
                 due = clock.nanoTime();
             }
-            builder.begin(session, next);
             final long stamp = Math.floorMod(due, DAY_NANOS);
-            int offset = MoldUdp64Packet.HEADER_LENGTH;
             for (int i = 0; i < count; i++)
             {
-                final long sequence = (next + i - 1) % store.count() + 1;
-                if (!builder.add(store.buffer(), store.offset(sequence), store.length(sequence)))
-                {
-                    throw new IllegalStateException("message " + sequence + " does not fit a packet");
-                }
-                stamp(builder.buffer(), offset + 2, stamp);
+                stamp(builder.buffer(), offsets[i], stamp);
                 stamps[(int)((next + i) & (STAMPS - 1))] = stamp;
-                offset += 2 + store.length(sequence);
             }
             published = next + count - 1;
             lateness.recordValue(Math.min(lateness.getHighestTrackableValue(), clock.nanoTime() - due));
@@ -293,6 +299,14 @@ final class PacedLineSender implements AutoCloseable
                 System.err.println("harness re-request server: " + ex);
             }
         }
+    }
+
+    private void sendHeartbeat() throws IOException
+    {
+        final ByteBuffer bytes = ByteBuffer.wrap(heartbeat.buffer().byteArray(), 0, heartbeat.length());
+        channel.send(bytes, lineA);
+        bytes.rewind();
+        channel.send(bytes, lineB);
     }
 
     private void send(final InetSocketAddress line) throws IOException

@@ -9,10 +9,10 @@ import java.util.concurrent.locks.LockSupport;
  * once, and the schedule is never shifted or thinned to make up for it (wrk2's rule: latency is
  * measured from the intended time, so lateness is charged, not hidden).
  *
- * <p>{@code parkNanos} wakes about 50 to 60 µs late here (the kernel's default timer slack), too
- * coarse for a 20 µs budget: park for what is left less {@value #SPIN_NANOS} ns, which wakes
- * about 15 µs before the due time, then spin. Spinning all of the last 100 µs instead kept a
- * whole core busy at 100,000 msg/s (a packet every 80 µs) on a 2-core machine that also runs the
+ * <p>{@code parkNanos(10 µs)} returned 68 to 77 µs late here (p10 to p90, load average 7: timer
+ * slack and a busy scheduler), too coarse for a 20 µs budget: park for what is left less
+ * {@value #SPIN_NANOS} ns, which wakes near the due time, then spin what remains. Spinning all of the last 100 µs instead would keep
+ * a whole core busy at 100,000 msg/s (a packet every 80 µs) on a 2-core machine that also runs the
  * handler and the broker.
  */
 final class Pacer

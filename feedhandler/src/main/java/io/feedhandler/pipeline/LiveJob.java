@@ -12,6 +12,7 @@ import io.feedhandler.telemetry.LineTelemetry;
 import io.feedhandler.transport.moldudp64.LineArbiter;
 import io.feedhandler.transport.moldudp64.LineCounters;
 import io.feedhandler.transport.moldudp64.MoldUdp64Lines;
+import org.agrona.concurrent.EpochNanoClock;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class LiveJob
     private final PipelineCounters counters = new PipelineCounters();
     private final LineCounters lineCounters = new LineCounters();
     private final FeedMetrics metrics;
+    private final StageLatencies latencies;
     private PublishingPipeline publishing;
     private MoldUdp64Lines lines;
     private long lastProgress = -1;
@@ -45,7 +47,7 @@ public final class LiveJob
     /** @param profile the exchange profile, lines included. */
     public LiveJob(final Profile profile)
     {
-        this(profile, null);
+        this(profile, null, StageLatencies.Origin.RECEIVE);
     }
 
     /**
@@ -54,9 +56,26 @@ public final class LiveJob
      */
     public LiveJob(final Profile profile, final FeedMetrics metrics)
     {
+        this(profile, metrics, StageLatencies.Origin.RECEIVE);
+    }
+
+    /**
+     * @param profile the exchange profile, lines included.
+     * @param metrics where the pipeline and the lines are exposed once started; null for none.
+     * @param origin  where stage latencies are measured from ({@code INTENDED_SEND_TIME}: the latency harness).
+     */
+    public LiveJob(final Profile profile, final FeedMetrics metrics, final StageLatencies.Origin origin)
+    {
         this.profile = profile;
         this.topics = Topics.of(profile);
         this.metrics = metrics;
+        this.latencies = new StageLatencies(origin);
+    }
+
+    /** @return wire receive (or intended send) to ring, to {@code send()} returned, to acknowledgement. */
+    public StageLatencies latencies()
+    {
+        return latencies;
     }
 
     /**
@@ -75,9 +94,9 @@ public final class LiveJob
         // A line that cannot be joined is a profile mistake: say so before creating topics.
         MoldUdp64Lines.checkInterfaces(profile.lines());
         publishing = PublishingPipeline.start(profile, RecordSchemas.fromClassPath(), topics,
-            profile.tradingDay(Clock.systemUTC()), "lines", counters);
+            profile.tradingDay(Clock.systemUTC()), "lines", counters, latencies);
         final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,
-            profile.lines().staleAfterMillis());
+            profile.lines().staleAfterMillis(), latencies, publishing.clock());
         lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(),
             profile.pipeline().overloadPolicy() == OverloadPolicy.SHED, source, publishing.clock(), lineCounters);
         try
@@ -121,6 +140,18 @@ public final class LiveJob
     public boolean sessionEnded() throws Exception
     {
         return lines.onLineThread(() -> lines.arbiter().ended());
+    }
+
+    /** @return the epoch clock of receive timestamps and latencies (a sender in this JVM stamps with it). */
+    public EpochNanoClock clock()
+    {
+        return publishing.clock();
+    }
+
+    /** @return events on the ring the last stage has not handled yet. */
+    public long backlog()
+    {
+        return publishing.pipeline().backlog();
     }
 
     /** @return the topics published to. */

@@ -79,7 +79,8 @@ public final class PublishingPipeline implements AutoCloseable
     }
 
     private PublishingPipeline(final Profile profile, final Topics topics, final TradingDay day, final String source,
-        final PipelineCounters counters, final Framing framing) throws InterruptedException, IOException
+        final PipelineCounters counters, final Framing framing, final StageLatencies latencies)
+        throws InterruptedException, IOException
     {
         this.profile = profile;
         this.counters = counters;
@@ -105,7 +106,7 @@ public final class PublishingPipeline implements AutoCloseable
             throw ex;
         }
         this.publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
-            exchange, source, framing.schemaNames(), clock);
+            exchange, source, framing.schemaNames(), clock, latencies);
         this.pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
             profile.pipeline().stageThreads(), counters, sequencer = new Sequencer(counters),
             new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols,
@@ -144,6 +145,32 @@ public final class PublishingPipeline implements AutoCloseable
         final TradingDay day, final String source, final PipelineCounters counters)
         throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
+        return start(profile, schemas, topics, day, source, counters, new StageLatencies(StageLatencies.Origin.RECEIVE));
+    }
+
+    /**
+     * As {@link #start(Profile, RecordSchemas, Topics, TradingDay, String, PipelineCounters)}, recording stage latencies
+     * into the given recorders.
+     *
+     * @param profile   the exchange profile.
+     * @param schemas   the schemas to publish with.
+     * @param topics    topic names.
+     * @param day       the trading day of the ITCH timestamps.
+     * @param source    what is published (file name, lines), for DLQ headers.
+     * @param counters  what the pipeline counts.
+     * @param latencies where the publisher records origin to {@code send()} returned and to acknowledgement.
+     * @return the running pipeline; {@link #close()} it.
+     * @throws IOException                 if the checkpoint exists but cannot be read.
+     * @throws InterruptedException        if interrupted while waiting for metadata.
+     * @throws TopicCreationException      if the topics cannot be created (broker unreachable).
+     * @throws SchemaRegistryException     if the registry cannot be reached (and the profile does
+     *                                     not fall back) or refuses a request.
+     * @throws IncompatibleSchemaException if a schema change breaks the evolution rules.
+     */
+    public static PublishingPipeline start(final Profile profile, final RecordSchemas schemas, final Topics topics,
+        final TradingDay day, final String source, final PipelineCounters counters, final StageLatencies latencies)
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
+    {
         // Schemas first: a refused start must leave nothing behind, not even topics.
         final Framing framing = framing(profile, schemas, topics, counters);
         if (profile.kafka().topics().create())
@@ -151,7 +178,7 @@ public final class PublishingPipeline implements AutoCloseable
             final TopicCreator.Result created = TopicCreator.of(profile).createMissing(topics);
             created.warnings().forEach(LOG::warn);
         }
-        return new PublishingPipeline(profile, topics, day, source, counters, framing);
+        return new PublishingPipeline(profile, topics, day, source, counters, framing, latencies);
     }
 
     /** @return the ring sources publish into (one producer thread). */

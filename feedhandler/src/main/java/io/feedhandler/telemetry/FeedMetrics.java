@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The feed handler's Prometheus metrics, served on {@code /metrics} (Prometheus client 1.x, text
@@ -202,13 +203,23 @@ public final class FeedMetrics implements AutoCloseable
 
     private void counter(final String name, final String help, final Function<PipelineCounters, LongAdder> adder)
     {
+        counter(name, help, () ->
+        {
+            final PipelineTelemetry source = pipeline;
+            return source == null ? null : source.counters();
+        }, adder);
+    }
+
+    /** A counter labelled by exchange only, read at scrape time from whatever counters are attached then. */
+    private <C> void counter(final String name, final String help, final Supplier<C> counters, final Function<C, LongAdder> adder)
+    {
         CounterWithCallback.builder().name(name).help(help).labelNames(EXCHANGE)
             .callback(callback ->
             {
-                final PipelineTelemetry source = pipeline;
+                final C source = counters.get();
                 if (source != null)
                 {
-                    callback.call(adder.apply(source.counters()).sum(), exchange);
+                    callback.call(adder.apply(source).sum(), exchange);
                 }
             })
             .register(registry);
@@ -333,16 +344,11 @@ public final class FeedMetrics implements AutoCloseable
 
     private void lineCounter(final String name, final String help, final Function<LineCounters, LongAdder> adder)
     {
-        CounterWithCallback.builder().name(name).help(help).labelNames(EXCHANGE)
-            .callback(callback ->
-            {
-                final LineTelemetry source = lines;
-                if (source != null)
-                {
-                    callback.call(adder.apply(source.counters()).sum(), exchange);
-                }
-            })
-            .register(registry);
+        counter(name, help, () ->
+        {
+            final LineTelemetry source = lines;
+            return source == null ? null : source.counters();
+        }, adder);
     }
 
     /**

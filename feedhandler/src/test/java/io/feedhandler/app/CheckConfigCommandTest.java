@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,18 +23,10 @@ class CheckConfigCommandTest
     @TempDir
     Path directory;
 
-    record Run(int exitCode, String out, String err)
-    {
-        List<String> errorLines()
-        {
-            return err.lines().toList();
-        }
-    }
-
     @Test
     void shouldSummarizeTheRepositoryProfileAndSayWhereEachValueCameFrom()
     {
-        final Run run = run("check-config", "--profile", PROFILE.toString(),
+        final CommandRun run = run("check-config", "--profile", PROFILE.toString(),
             "--set", "kafka.bootstrap-servers=broker1:9092,broker2:9092");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -58,11 +48,11 @@ class CheckConfigCommandTest
             "  port = 0\n", "  port = nine\n",
             "  create = true", "  create = true\n    partitons = 4");
 
-        final Run run = run("check-config", "--profile", profile.toString());
+        final CommandRun run = run("check-config", "--profile", profile.toString());
 
         assertEquals(2, run.exitCode(), run.out());
         assertEquals("", run.out());
-        final List<String> lines = run.errorLines();
+        final List<String> lines = run.err().lines().toList();
         assertEquals(4, lines.size(), run.err());
         for (final String line : lines)
         {
@@ -81,10 +71,10 @@ class CheckConfigCommandTest
         final Path profile = copyOfProfile(
             "    linger.ms = 0\n", "    linger.ms = 0\n    acks = 1\n    buffer.memory = 32768\n");
 
-        final Run run = run("check-config", "--profile", profile.toString());
+        final CommandRun run = run("check-config", "--profile", profile.toString());
 
         assertEquals(2, run.exitCode(), run.out());
-        final List<String> lines = run.errorLines();
+        final List<String> lines = run.err().lines().toList();
         assertContains(lines, "kafka.producer.acks must be 'all' for idempotence: a record counts as sent once every in-sync " +
             "replica has it (got '1' at line ");
         assertContains(lines, "kafka.producer.batch.size must be at most buffer.memory = 32768: each batch is taken from that " +
@@ -95,12 +85,12 @@ class CheckConfigCommandTest
     @Test
     void shouldNameAnOverrideFromTheCommandLineThatIsWrong()
     {
-        final Run run = run("check-config", "--profile", PROFILE.toString(), "--set", "metrics.bind-address=metrics.example");
+        final CommandRun run = run("check-config", "--profile", PROFILE.toString(), "--set", "metrics.bind-address=metrics.example");
 
         assertEquals(2, run.exitCode(), run.out());
         assertEquals(List.of("profile " + PROFILE + ": metrics.bind-address must be a numeric IPv4 or IPv6 address to listen " +
             "on, e.g. 127.0.0.1 or 0.0.0.0 (no host names: a name that stops resolving must not keep the daemon from " +
-            "starting) (got 'metrics.example' from --set)"), run.errorLines());
+            "starting) (got 'metrics.example' from --set)"), run.err().lines().toList());
     }
 
     private Path copyOfProfile(final String... replacements) throws IOException
@@ -123,11 +113,8 @@ class CheckConfigCommandTest
         assertEquals(1, matching.size(), "'" + fragment + "' in " + String.join("\n", lines));
     }
 
-    private static Run run(final String... args)
+    private static CommandRun run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args);
     }
 }

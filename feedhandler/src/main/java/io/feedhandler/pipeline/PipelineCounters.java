@@ -3,6 +3,7 @@ package io.feedhandler.pipeline;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.book.BookAnomaly;
 
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -15,6 +16,11 @@ public final class PipelineCounters
     public final LongAdder eventsIn = new LongAdder();
     /** Messages in sequence (not duplicates). */
     public final LongAdder messages = new LongAdder();
+    /**
+     * Messages in sequence by their type byte (ITCH 'A' = 65 ...), written by the sequencer thread
+     * only (an ordered store, no read-modify-write across threads), read by the metrics endpoint.
+     */
+    public final AtomicLongArray messagesByType = new AtomicLongArray(128);
     /** Messages dropped because their sequence number was seen before. */
     public final LongAdder duplicates = new LongAdder();
     /** Gaps opened (each reported as a status record). */

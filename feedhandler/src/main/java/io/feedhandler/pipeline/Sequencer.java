@@ -56,6 +56,11 @@ public final class Sequencer implements EventHandler<FeedEvent>
         }
         nextExpected[stream] = sequence + 1;
         counters.messages.increment();
+        if (event.payloadLength > 0)
+        {
+            final int type = event.payload.getByte(0) & 0x7F;
+            counters.messagesByType.lazySet(type, counters.messagesByType.get(type) + 1);
+        }
         if (event.payloadLength >= LOCATE_OFFSET + 2)
         {
             messagesPerLocate[event.payload.getShort(LOCATE_OFFSET, java.nio.ByteOrder.BIG_ENDIAN) & 0xFFFF]++;

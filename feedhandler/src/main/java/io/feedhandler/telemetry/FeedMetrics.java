@@ -126,6 +126,27 @@ public final class FeedMetrics implements AutoCloseable
         gauge("feedhandler_schema_registry_fallback",
             "1 when the registry was unreachable at start and records are in single-object encoding.",
             source -> source.counters().schemaRegistryFallbacks.sum());
+        CounterWithCallback.builder()
+            .name("feedhandler_messages_by_type")
+            .help("Messages in sequence by ITCH message type (the type byte as a character: A, E, X ...).")
+            .labelNames(EXCHANGE, "type")
+            .callback(callback ->
+            {
+                final PipelineTelemetry source = pipeline;
+                if (source != null)
+                {
+                    final java.util.concurrent.atomic.AtomicLongArray byType = source.counters().messagesByType;
+                    for (int type = 0; type < byType.length(); type++)
+                    {
+                        final long count = byType.get(type);
+                        if (count != 0)
+                        {
+                            callback.call(count, exchange, String.valueOf((char)type));
+                        }
+                    }
+                }
+            })
+            .register(registry);
         sessionGauges();
         registry.register(new LatencyCollector());
         registry.register(new StageLatencyCollector());

@@ -73,6 +73,11 @@ class MetricsEndpointIntegrationTest
             assertCounter(scrape, "feedhandler_delivery_failures_total", 0, exchange);
             assertCounter(scrape, "feedhandler_retries_total", counters.retries.sum(), exchange);
             assertCounter(scrape, "feedhandler_stage_failures_total", 0, exchange);
+            // Per type, against the capture's own counts in the manifest (not against the code under test).
+            TestData.types(TestData.manifestEntry(
+                "pcap/nasdaq-itch50-moldudp64/Nasdaq.Equities.TotalView.Itch.v5.0/Multiple.Packets.pcap")).forEach((type, count) ->
+                assertEquals(count.doubleValue(), scrape.value("feedhandler_messages_by_type_total", "exchange", exchange, "type", type),
+                    "messages of type " + type));
             final Topics topics = Topics.of(profile);
             long acked = 0;
             for (final RecordSchema kind : RecordSchema.values())

@@ -21,18 +21,43 @@ public final class BenchmarkData
     }
 
     /**
-     * @param name {@code real-sample} or {@code generated-day}.
+     * @param name {@code real-sample}, {@code generated-day}, or {@code type:X}: only the messages of
+     *             ITCH type X of the generated day (decode by type: {@code -p data=type:A,type:E,...}).
      * @return the BinaryFILE bytes.
      * @throws IOException if the bundled sample cannot be read.
      */
     public static byte[] load(final String name) throws IOException
     {
+        if (name.startsWith("type:") && name.length() == 6)
+        {
+            return ofType(generatedDay(), (byte)name.charAt(5));
+        }
         return switch (name)
         {
             case "real-sample" -> realSample();
             case "generated-day" -> generatedDay();
-            default -> throw new IllegalArgumentException("unknown data set: " + name);
+            default -> throw new IllegalArgumentException("unknown data set: " + name + " (real-sample, generated-day, type:X)");
         };
+    }
+
+    private static byte[] ofType(final byte[] day, final byte type)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int position = 0;
+        while (position + 2 <= day.length)
+        {
+            final int length = ((day[position] & 0xFF) << 8) | (day[position + 1] & 0xFF);
+            if (day[position + 2] == type)
+            {
+                out.write(day, position, 2 + length);
+            }
+            position += 2 + length;
+        }
+        if (out.size() == 0)
+        {
+            throw new IllegalArgumentException("the generated day has no message of type " + (char)type);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] realSample() throws IOException

@@ -138,8 +138,23 @@ public final class RunCommand implements Callable<Integer>
                 }
             }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         });
+        final StopSignals signals = StopSignals.install(() ->
+        {
+            LOG.info("signal received: stopping in order (a second signal ends the process at once)");
+            stop.countDown();
+        }, () ->
+        {
+            LOG.warn("second stop signal: exiting now, without waiting for the drain; the checkpoint stays where it was " +
+                "last written (a restart resumes from there)");
+            LogManager.shutdown();
+            Runtime.getRuntime().halt(1);
+        });
         final Thread hook = new Thread(this::stopOnSignal, "feedhandler-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (signals == null)
+        {
+            // No signal handlers on this JDK: the JVM's shutdown runs the orderly stop instead.
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
         LOG.info("running: {}; stop with SIGTERM or SIGINT", profile);
         while (!stop.await(100, TimeUnit.MILLISECONDS))
         {
@@ -159,13 +174,20 @@ public final class RunCommand implements Callable<Integer>
         exitCode = summary.complete() ? FeedHandlerCommand.ExitCode.OK : 1;
         LOG.info("stopped: checkpoint written, exit status {}", exitCode);
         stopped.countDown();
-        try
+        if (signals != null)
         {
-            Runtime.getRuntime().removeShutdownHook(hook);
+            signals.close();
         }
-        catch (final IllegalStateException ex)
+        else
         {
-            // The JVM is shutting down (a signal): the hook ends it with exitCode.
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // The JVM is shutting down (a signal): the hook ends it with exitCode.
+            }
         }
         return exitCode;
     }

@@ -131,6 +131,11 @@ public final class ExchangeSimulator implements AutoCloseable
     private final AtomicLong answers = new AtomicLong();
     private final long[] dropped = new long[2];
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final List<long[]> lostOnBoth = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int burstEvery;
+    private volatile int burstLength;
+    private volatile long answerDelayMillis;
+    private volatile boolean answering = true;
     private DatagramChannel multicast;
     private DatagramChannel server;
     private Thread publisher;
@@ -204,6 +209,53 @@ public final class ExchangeSimulator implements AutoCloseable
     public List<Request> requests()
     {
         return new ArrayList<>(requests);
+    }
+
+    /**
+     * Fault injection: both lines drop the same {@code length} consecutive data packets out of every
+     * {@code every} (a burst lost on both lines: only the re-request server has it), on top of the
+     * seeded loss. Call before {@link #start()}.
+     *
+     * @param every  packets per cycle (0: no bursts).
+     * @param length packets lost at the start of each cycle, after the first cycle.
+     * @return this.
+     */
+    public ExchangeSimulator lossBursts(final int every, final int length)
+    {
+        this.burstEvery = every;
+        this.burstLength = length;
+        return this;
+    }
+
+    /**
+     * Fault injection: a slow re-request server; each answer is sent this long after its request
+     * arrived (requests are served one after the other, so a queue of them waits longer).
+     *
+     * @param millis the delay; 0: at once.
+     * @return this.
+     */
+    public ExchangeSimulator answerDelay(final long millis)
+    {
+        this.answerDelayMillis = millis;
+        return this;
+    }
+
+    /** Fault injection: from now on the re-request server still receives requests but never answers. */
+    public void stopAnswering()
+    {
+        answering = false;
+    }
+
+    /** @return the sequence ranges (first, last) of the data packets that neither line carried. */
+    public List<long[]> lostOnBoth()
+    {
+        return List.copyOf(lostOnBoth);
+    }
+
+    /** @return the highest sequence number played so far. */
+    public long publishedSequence()
+    {
+        return published.get();
     }
 
     /** @return answers sent. */
@@ -307,8 +359,22 @@ public final class ExchangeSimulator implements AutoCloseable
                     }
                 }
                 published.set(sequence + n - 1);
-                final boolean dropA = a.random.nextDouble() < settings.lossA();
-                final boolean dropB = b.random.nextDouble() < settings.lossB() && !(settings.exclusiveLoss() && dropA);
+                final long packet = dataPackets.get();
+                final boolean burst = burstEvery > 0 && packet >= burstEvery && packet % burstEvery < burstLength;
+                final boolean dropA = a.random.nextDouble() < settings.lossA() || burst;
+                final boolean dropB = b.random.nextDouble() < settings.lossB() && !(settings.exclusiveLoss() && dropA) || burst;
+                if (dropA && dropB)
+                {
+                    final long[] last = lostOnBoth.isEmpty() ? null : lostOnBoth.get(lostOnBoth.size() - 1);
+                    if (last != null && last[1] == sequence - 1)
+                    {
+                        lostOnBoth.set(lostOnBoth.size() - 1, new long[] {last[0], sequence + n - 1});
+                    }
+                    else
+                    {
+                        lostOnBoth.add(new long[] {sequence, sequence + n - 1});
+                    }
+                }
                 a.send(dropA);
                 b.send(dropB);
                 dataPackets.incrementAndGet();
@@ -373,10 +439,14 @@ public final class ExchangeSimulator implements AutoCloseable
                 final long first = request.sequenceNumber();
                 final int count = request.messageCount();
                 requests.add(new Request(first, count));
-                if (!settings.answerRequests() || !java.util.Arrays.equals(asked, session) || first < 1 ||
+                if (!settings.answerRequests() || !answering || !java.util.Arrays.equals(asked, session) || first < 1 ||
                     first > published.get())
                 {
                     continue;
+                }
+                if (answerDelayMillis > 0)
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(answerDelayMillis));
                 }
                 // One datagram per request, as a real server: the client asks again for the rest.
                 answer.begin(session, first);

@@ -136,6 +136,8 @@ public final class ExchangeSimulator implements AutoCloseable
     private volatile int burstLength;
     private volatile long answerDelayMillis;
     private volatile boolean answering = true;
+    private volatile int garbageEvery;
+    private final AtomicLong garbageSent = new AtomicLong();
     private DatagramChannel multicast;
     private DatagramChannel server;
     private Thread publisher;
@@ -240,6 +242,27 @@ public final class ExchangeSimulator implements AutoCloseable
         return this;
     }
 
+    /**
+     * Fault injection: after every {@code every}-th data packet, line A also carries one seeded
+     * garbage datagram that no MoldUDP64 parser accepts: shorter than the header, a header of this
+     * session whose block runs past the end, or a long one (over 128 bytes) whose first block does.
+     * Call before {@link #start()}.
+     *
+     * @param every data packets per garbage datagram (0: none).
+     * @return this.
+     */
+    public ExchangeSimulator garbageOnLineA(final int every)
+    {
+        this.garbageEvery = every;
+        return this;
+    }
+
+    /** @return garbage datagrams sent on line A. */
+    public long garbageSent()
+    {
+        return garbageSent.get();
+    }
+
     /** Fault injection: from now on the re-request server still receives requests but never answers. */
     public void stopAnswering()
     {
@@ -330,6 +353,7 @@ public final class ExchangeSimulator implements AutoCloseable
         final Line a = new Line(0, settings.lineA(), new Random(settings.seed()));
         final Line b = new Line(1, settings.lineB(), new Random(settings.seed() * 31 + 7));
         final long heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(settings.heartbeatMillis());
+        final Random garbageRandom = new Random(settings.seed() * 17 + 3);
         try
         {
             final long start = System.nanoTime();
@@ -377,6 +401,10 @@ public final class ExchangeSimulator implements AutoCloseable
                 }
                 a.send(dropA);
                 b.send(dropB);
+                if (garbageEvery > 0 && (dataPackets.get() + 1) % garbageEvery == 0)
+                {
+                    garbage(garbageRandom, sequence + n);
+                }
                 dataPackets.incrementAndGet();
                 lastSent = System.nanoTime();
                 sequence += n;
@@ -400,6 +428,28 @@ public final class ExchangeSimulator implements AutoCloseable
         {
             LOG.error("simulator: sending failed: {}", ex.toString());
         }
+    }
+
+    private void garbage(final Random random, final long next) throws IOException
+    {
+        final int kind = random.nextInt(3);
+        final byte[] bytes;
+        if (kind == 0)
+        {
+            bytes = new byte[1 + random.nextInt(MoldUdp64Packet.HEADER_LENGTH - 1)];
+            random.nextBytes(bytes);
+        }
+        else
+        {
+            // A header of this session announcing blocks, the first of which is longer than what follows.
+            bytes = new byte[kind == 1 ? MoldUdp64Packet.HEADER_LENGTH + 2 + random.nextInt(40) : 200 + random.nextInt(300)];
+            random.nextBytes(bytes);
+            final ByteBuffer header = ByteBuffer.wrap(bytes);
+            header.put(session).putLong(next).putShort((short)(1 + random.nextInt(3)));
+            header.putShort((short)(bytes.length - MoldUdp64Packet.HEADER_LENGTH + random.nextInt(1000)));
+        }
+        multicast.send(ByteBuffer.wrap(bytes), settings.lineA());
+        garbageSent.incrementAndGet();
     }
 
     private void controlPacket(final boolean endOfSession, final long next) throws IOException

@@ -161,6 +161,31 @@ public final class LineSource implements LineSink
         return true;
     }
 
+    @Override
+    public boolean malformed(final int line, final DirectBuffer buffer, final int offset, final int length,
+        final String reason, final long position, final long nowNanos)
+    {
+        if (!ring.hasAvailableCapacity(1))
+        {
+            return false;
+        }
+        final long slot = ring.next();
+        final FeedEvent event = ring.get(slot);
+        event.clear();
+        event.kind = FeedEvent.DEFECT;
+        event.stream = -1;
+        event.sourceOffset = position;
+        final int copied = Math.min(length, FeedEvent.PAYLOAD_CAPACITY);
+        event.payload.putBytes(0, buffer, offset, copied);
+        event.payloadLength = copied;
+        event.originalLength = length;
+        event.reason = reason;
+        event.receiveTimestampNanos = nowNanos;
+        counters.eventsIn.increment();
+        ring.publish(slot);
+        return true;
+    }
+
     private boolean lineStatus(final StatusType type, final int stream, final long from, final long to,
         final long sequence, final byte[] detail, final long nowNanos)
     {

@@ -131,6 +131,13 @@ public final class ExchangeSimulator implements AutoCloseable
     private final AtomicLong answers = new AtomicLong();
     private final long[] dropped = new long[2];
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final List<long[]> lostOnBoth = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int burstEvery;
+    private volatile int burstLength;
+    private volatile long answerDelayMillis;
+    private volatile boolean answering = true;
+    private volatile int garbageEvery;
+    private final AtomicLong garbageSent = new AtomicLong();
     private DatagramChannel multicast;
     private DatagramChannel server;
     private Thread publisher;
@@ -206,6 +213,74 @@ public final class ExchangeSimulator implements AutoCloseable
         return new ArrayList<>(requests);
     }
 
+    /**
+     * Fault injection: both lines drop the same {@code length} consecutive data packets out of every
+     * {@code every} (a burst lost on both lines: only the re-request server has it), on top of the
+     * seeded loss. Call before {@link #start()}.
+     *
+     * @param every  packets per cycle (0: no bursts).
+     * @param length packets lost at the start of each cycle, after the first cycle.
+     * @return this.
+     */
+    public ExchangeSimulator lossBursts(final int every, final int length)
+    {
+        this.burstEvery = every;
+        this.burstLength = length;
+        return this;
+    }
+
+    /**
+     * Fault injection: a slow re-request server; each answer is sent this long after its request
+     * arrived (requests are served one after the other, so a queue of them waits longer).
+     *
+     * @param millis the delay; 0: at once.
+     * @return this.
+     */
+    public ExchangeSimulator answerDelay(final long millis)
+    {
+        this.answerDelayMillis = millis;
+        return this;
+    }
+
+    /**
+     * Fault injection: after every {@code every}-th data packet, line A also carries one seeded
+     * garbage datagram that no MoldUDP64 parser accepts: shorter than the header, a header of this
+     * session whose block runs past the end, or a long one (over 128 bytes) whose first block does.
+     * Call before {@link #start()}.
+     *
+     * @param every data packets per garbage datagram (0: none).
+     * @return this.
+     */
+    public ExchangeSimulator garbageOnLineA(final int every)
+    {
+        this.garbageEvery = every;
+        return this;
+    }
+
+    /** @return garbage datagrams sent on line A. */
+    public long garbageSent()
+    {
+        return garbageSent.get();
+    }
+
+    /** Fault injection: from now on the re-request server still receives requests but never answers. */
+    public void stopAnswering()
+    {
+        answering = false;
+    }
+
+    /** @return the sequence ranges (first, last) of the data packets that neither line carried. */
+    public List<long[]> lostOnBoth()
+    {
+        return List.copyOf(lostOnBoth);
+    }
+
+    /** @return the highest sequence number played so far. */
+    public long publishedSequence()
+    {
+        return published.get();
+    }
+
     /** @return answers sent. */
     public long answers()
     {
@@ -278,6 +353,7 @@ public final class ExchangeSimulator implements AutoCloseable
         final Line a = new Line(0, settings.lineA(), new Random(settings.seed()));
         final Line b = new Line(1, settings.lineB(), new Random(settings.seed() * 31 + 7));
         final long heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(settings.heartbeatMillis());
+        final Random garbageRandom = new Random(settings.seed() * 17 + 3);
         try
         {
             final long start = System.nanoTime();
@@ -307,10 +383,28 @@ public final class ExchangeSimulator implements AutoCloseable
                     }
                 }
                 published.set(sequence + n - 1);
-                final boolean dropA = a.random.nextDouble() < settings.lossA();
-                final boolean dropB = b.random.nextDouble() < settings.lossB() && !(settings.exclusiveLoss() && dropA);
+                final long packet = dataPackets.get();
+                final boolean burst = burstEvery > 0 && packet >= burstEvery && packet % burstEvery < burstLength;
+                final boolean dropA = a.random.nextDouble() < settings.lossA() || burst;
+                final boolean dropB = b.random.nextDouble() < settings.lossB() && !(settings.exclusiveLoss() && dropA) || burst;
+                if (dropA && dropB)
+                {
+                    final long[] last = lostOnBoth.isEmpty() ? null : lostOnBoth.get(lostOnBoth.size() - 1);
+                    if (last != null && last[1] == sequence - 1)
+                    {
+                        lostOnBoth.set(lostOnBoth.size() - 1, new long[] {last[0], sequence + n - 1});
+                    }
+                    else
+                    {
+                        lostOnBoth.add(new long[] {sequence, sequence + n - 1});
+                    }
+                }
                 a.send(dropA);
                 b.send(dropB);
+                if (garbageEvery > 0 && (dataPackets.get() + 1) % garbageEvery == 0)
+                {
+                    garbage(garbageRandom, sequence + n);
+                }
                 dataPackets.incrementAndGet();
                 lastSent = System.nanoTime();
                 sequence += n;
@@ -334,6 +428,28 @@ public final class ExchangeSimulator implements AutoCloseable
         {
             LOG.error("simulator: sending failed: {}", ex.toString());
         }
+    }
+
+    private void garbage(final Random random, final long next) throws IOException
+    {
+        final int kind = random.nextInt(3);
+        final byte[] bytes;
+        if (kind == 0)
+        {
+            bytes = new byte[1 + random.nextInt(MoldUdp64Packet.HEADER_LENGTH - 1)];
+            random.nextBytes(bytes);
+        }
+        else
+        {
+            // A header of this session announcing blocks, the first of which is longer than what follows.
+            bytes = new byte[kind == 1 ? MoldUdp64Packet.HEADER_LENGTH + 2 + random.nextInt(40) : 200 + random.nextInt(300)];
+            random.nextBytes(bytes);
+            final ByteBuffer header = ByteBuffer.wrap(bytes);
+            header.put(session).putLong(next).putShort((short)(1 + random.nextInt(3)));
+            header.putShort((short)(bytes.length - MoldUdp64Packet.HEADER_LENGTH + random.nextInt(1000)));
+        }
+        multicast.send(ByteBuffer.wrap(bytes), settings.lineA());
+        garbageSent.incrementAndGet();
     }
 
     private void controlPacket(final boolean endOfSession, final long next) throws IOException
@@ -373,10 +489,14 @@ public final class ExchangeSimulator implements AutoCloseable
                 final long first = request.sequenceNumber();
                 final int count = request.messageCount();
                 requests.add(new Request(first, count));
-                if (!settings.answerRequests() || !java.util.Arrays.equals(asked, session) || first < 1 ||
+                if (!settings.answerRequests() || !answering || !java.util.Arrays.equals(asked, session) || first < 1 ||
                     first > published.get())
                 {
                     continue;
+                }
+                if (answerDelayMillis > 0)
+                {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(answerDelayMillis));
                 }
                 // One datagram per request, as a real server: the client asks again for the rest.
                 answer.begin(session, first);

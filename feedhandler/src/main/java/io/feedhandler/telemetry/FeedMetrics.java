@@ -318,6 +318,7 @@ public final class FeedMetrics implements AutoCloseable
         perLine("feedhandler_line_arbitration_duplicates", "Messages another line had delivered already (A/B arbitration).",
             c -> c.duplicates, 3);
         perLine("feedhandler_line_malformed_packets", "Packets that are not well-formed MoldUDP64.", c -> c.malformed, 3);
+        perLine("feedhandler_line_malformed_not_dead_lettered", "Malformed packets not sent to the DLQ: the ring was full.", c -> c.malformedNotDeadLettered, 3);
         perLine("feedhandler_line_stale_events", "Times a line went silent past its limit (a STALE_LINE status record each).",
             c -> c.stale, 2);
         lineCounter("feedhandler_retransmission_requests", "Retransmission requests sent.", c -> c.requests);

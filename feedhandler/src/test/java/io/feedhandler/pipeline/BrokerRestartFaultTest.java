@@ -90,6 +90,8 @@ class BrokerRestartFaultTest
                     sequences.addAll(perSession);
                 }
             }
+            System.out.println("broker restart audit: " + sequences.size() + " of " + MESSAGES + " sequence numbers, " + records +
+                " records, " + duplicates + " duplicates, " + summary.counters().retries.sum() + " re-sent");
             assertEquals(MESSAGES, sequences.size(), "every sequence number 1.." + MESSAGES + " on Kafka");
             // One record per message, plus the trades and quotes its book makes, worked out independently.
             final ReferenceBooks books = ReferenceBooks.of(day);

@@ -108,6 +108,12 @@ public final class KafkaBrokerProcess implements AutoCloseable
     {
         final KraftNodeConfig config = KraftNodeConfig.inDirectory(directory, overrides);
         LOG.debug("{}", config.formatStorage());
+        writeLog4j(directory);
+        return new KafkaBrokerProcess(config, classpath);
+    }
+
+    private static void writeLog4j(final Path directory) throws IOException
+    {
         Files.writeString(directory.resolve(LOG4J_FILE), String.join("\n",
             "status = warn",
             "appender.out.type = Console",
@@ -117,7 +123,6 @@ public final class KafkaBrokerProcess implements AutoCloseable
             "rootLogger.level = info",
             "rootLogger.appenderRef.out.ref = out",
             ""));
-        return new KafkaBrokerProcess(config, classpath);
     }
 
     /**
@@ -131,12 +136,76 @@ public final class KafkaBrokerProcess implements AutoCloseable
      */
     public KafkaBrokerProcess start() throws IOException, InterruptedException
     {
+        final long startNs = System.nanoTime();
+        launch();
+        awaitReady(startNs);
+        return this;
+    }
+
+    /**
+     * The nodes of a new cluster of combined broker-and-controller processes (see
+     * {@link KraftNodeConfig#cluster}: replication factor and internal topics for {@code nodes}
+     * brokers, {@code min.insync.replicas} 2), not yet started: start them with {@link #startAll}.
+     *
+     * @param directory where the nodes' directories go ({@code node-1}, {@code node-2}, ...).
+     * @param nodes     how many.
+     * @param overrides broker settings over the defaults, on every node.
+     * @return the nodes, node ids 1..nodes in order, stopped.
+     * @throws IOException if a directory cannot be written or formatted.
+     */
+    public static List<KafkaBrokerProcess> cluster(final Path directory, final int nodes, final Map<String, String> overrides)
+        throws IOException
+    {
+        final List<KafkaBrokerProcess> brokers = new ArrayList<>();
+        for (final KraftNodeConfig config : KraftNodeConfig.cluster(directory, nodes, overrides))
+        {
+            LOG.debug("{}", config.formatStorage());
+            writeLog4j(config.directory());
+            brokers.add(new KafkaBrokerProcess(config, System.getProperty("java.class.path")));
+        }
+        return brokers;
+    }
+
+    /**
+     * Launch every node, then wait until each answers: the nodes of a cluster cannot be started one
+     * after the other, since none is ready before a majority of the controllers runs.
+     *
+     * @param brokers the nodes.
+     * @throws IOException if a JVM cannot be launched.
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    public static void startAll(final List<KafkaBrokerProcess> brokers) throws IOException, InterruptedException
+    {
+        final long startNs = System.nanoTime();
+        for (final KafkaBrokerProcess broker : brokers)
+        {
+            broker.launch();
+        }
+        for (final KafkaBrokerProcess broker : brokers)
+        {
+            broker.awaitReady(startNs);
+        }
+    }
+
+    /** @return the {@code host:port} of every node, comma-separated. */
+    public static String bootstrapServers(final List<KafkaBrokerProcess> brokers)
+    {
+        return String.join(",", brokers.stream().map(KafkaBrokerProcess::bootstrapServers).toList());
+    }
+
+    /** @return the node id ({@code node.id}). */
+    public int nodeId()
+    {
+        return config.nodeId();
+    }
+
+    private void launch() throws IOException
+    {
         if (isRunning())
         {
             throw new IllegalStateException("Kafka broker at " + bootstrapServers() + " is running already (pid " +
                 process.pid() + ")");
         }
-        final long startNs = System.nanoTime();
         final Path logFile = logFile();
         Files.writeString(logFile, "---- feedhandler: starting " + String.join(" ", command()) + "\n",
             StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -148,6 +217,11 @@ public final class KafkaBrokerProcess implements AutoCloseable
         process = started;
         killOnExit = new Thread(started::destroyForcibly, "kafka-broker-kill-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    private void awaitReady(final long startNs) throws InterruptedException
+    {
+        final Process started = process;
         try
         {
             BrokerReadiness.await(bootstrapServers(), START_TIMEOUT_MS, started::isAlive, this::logTail);
@@ -159,7 +233,6 @@ public final class KafkaBrokerProcess implements AutoCloseable
         }
         LOG.info("Kafka broker process {} started in {} ms at {} ({})", started.pid(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs), bootstrapServers(), config.directory());
-        return this;
     }
 
     /**

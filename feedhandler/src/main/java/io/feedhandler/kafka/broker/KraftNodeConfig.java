@@ -48,13 +48,80 @@ final class KraftNodeConfig
     private final Properties properties;
     private final int brokerPort;
     private final int controllerPort;
+    private final int nodeId;
+    private final String clusterId;
+    private final String initialControllers;
 
     private KraftNodeConfig(final Path directory, final Properties properties, final int brokerPort, final int controllerPort)
+    {
+        this(directory, properties, brokerPort, controllerPort, NODE_ID, Uuid.randomUuid().toString(),
+            NODE_ID + "@" + HOST + ":" + controllerPort + ":" + Uuid.randomUuid());
+    }
+
+    private KraftNodeConfig(final Path directory, final Properties properties, final int brokerPort, final int controllerPort,
+        final int nodeId, final String clusterId, final String initialControllers)
     {
         this.directory = directory;
         this.properties = properties;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
+        this.nodeId = nodeId;
+        this.clusterId = clusterId;
+        this.initialControllers = initialControllers;
+    }
+
+    /**
+     * A cluster of {@code nodes} combined broker-and-controller nodes on loopback, each in
+     * {@code directory/node-<id>}: one cluster id, and all nodes as the initial voters of a
+     * dynamic quorum (what {@code kafka-storage format --initial-controllers} writes on each node).
+     * Internal topics get three replicas (or {@code nodes}, if fewer), new topics
+     * {@code default.replication.factor} = nodes and {@code min.insync.replicas} = 2 (1 for one
+     * node). For fault tests that kill one broker of several; new directories only.
+     *
+     * @param directory where the nodes' directories go.
+     * @param nodes     how many nodes.
+     * @param overrides broker settings applied over the defaults on every node.
+     * @return the nodes' configurations, node ids 1..nodes in order.
+     * @throws IOException if a directory cannot be written.
+     */
+    static java.util.List<KraftNodeConfig> cluster(final Path directory, final int nodes, final Map<String, String> overrides)
+        throws IOException
+    {
+        final int[] ports = FreePorts.choose(2 * nodes);
+        final String clusterId = Uuid.randomUuid().toString();
+        final StringBuilder voters = new StringBuilder();
+        final StringBuilder bootstrap = new StringBuilder();
+        for (int i = 0; i < nodes; i++)
+        {
+            voters.append(i == 0 ? "" : ",").append(i + 1).append('@').append(HOST).append(':').append(ports[2 * i + 1])
+                .append(':').append(Uuid.randomUuid());
+            bootstrap.append(i == 0 ? "" : ",").append(HOST).append(':').append(ports[2 * i + 1]);
+        }
+        final String replicas = Integer.toString(Math.min(3, nodes));
+        final String minIsr = Integer.toString(nodes > 1 ? 2 : 1);
+        final java.util.List<KraftNodeConfig> configs = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes; i++)
+        {
+            final Path nodeDirectory = directory.resolve("node-" + (i + 1));
+            Files.createDirectories(nodeDirectory);
+            final Properties p = defaults(nodeDirectory.resolve(DATA).toAbsolutePath(), ports[2 * i], ports[2 * i + 1]);
+            p.setProperty("node.id", Integer.toString(i + 1));
+            p.setProperty("controller.quorum.bootstrap.servers", bootstrap.toString());
+            p.setProperty("offsets.topic.replication.factor", replicas);
+            p.setProperty("transaction.state.log.replication.factor", replicas);
+            p.setProperty("transaction.state.log.min.isr", minIsr);
+            p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+            p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
+            p.setProperty("default.replication.factor", Integer.toString(nodes));
+            p.setProperty("min.insync.replicas", minIsr);
+            p.putAll(overrides);
+            try (OutputStream out = Files.newOutputStream(nodeDirectory.resolve(SERVER_PROPERTIES)))
+            {
+                p.store(out, "node " + (i + 1) + " of a " + nodes + "-node KRaft cluster written by io.feedhandler.kafka.broker");
+            }
+            configs.add(new KraftNodeConfig(nodeDirectory, p, ports[2 * i], ports[2 * i + 1], i + 1, clusterId, voters.toString()));
+        }
+        return configs;
     }
 
     /**
@@ -177,12 +244,12 @@ final class KraftNodeConfig
         {
             new Formatter()
                 .setPrintStream(printStream)
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(nodeId)
+                .setClusterId(clusterId)
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setMetadataLogDirectory(dataDirectory)
                 .addDirectory(dataDirectory)
-                .setInitialControllers(DynamicVoters.parse(NODE_ID + "@" + HOST + ":" + controllerPort + ":" + Uuid.randomUuid()))
+                .setInitialControllers(DynamicVoters.parse(initialControllers))
                 .setHasDynamicQuorum(true)
                 .run();
         }
@@ -213,6 +280,11 @@ final class KraftNodeConfig
     Path serverProperties()
     {
         return directory.resolve(SERVER_PROPERTIES);
+    }
+
+    int nodeId()
+    {
+        return nodeId;
     }
 
     String bootstrapServers()

@@ -59,6 +59,22 @@ public final class LineArbiter
     private static final Logger LOG = LogManager.getLogger(LineArbiter.class);
 
     private final MoldUdp64Packet packet = new MoldUdp64Packet();
+    private static final String[] LINE_NAMES = {"line A", "line B", "re-request socket"};
+    private static final long MALFORMED_LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final String[][] MALFORMED_REASONS = new String[3][MoldUdp64Packet.Validity.values().length];
+
+    static
+    {
+        for (int line = 0; line < 3; line++)
+        {
+            for (final MoldUdp64Packet.Validity validity : MoldUdp64Packet.Validity.values())
+            {
+                MALFORMED_REASONS[line][validity.ordinal()] = "malformed MoldUDP64 datagram on " + LINE_NAMES[line] + ": " +
+                    validity.reason();
+            }
+        }
+    }
+
     private final LineSink sink;
     private final GapRecovery recovery;
     private final LineCounters counters;
@@ -87,6 +103,10 @@ public final class LineArbiter
     private long shedFrom;
     private long shedTo;
     private final long[] lastPacketNanos = new long[2];
+    /** Datagrams read per line (A, B, re-request socket): a malformed one's position for the DLQ. */
+    private final long[] datagrams = new long[3];
+    private final long[] lastMalformedLogNanos = new long[3];
+    private final long[] malformedSinceLog = new long[3];
     private final boolean[] staleReported = new boolean[2];
 
     /**
@@ -117,6 +137,34 @@ public final class LineArbiter
     }
 
     /**
+     * A datagram that is not a valid MoldUDP64 packet: counted, sent to the DLQ through the sink
+     * with its raw bytes, a reason naming the line, and its position (the datagram's number on that
+     * line, from 1), and logged at most once per {@link #MALFORMED_LOG_INTERVAL_NANOS} per line with
+     * the count since. Allocates nothing (reasons are built once); the sink copies the bytes.
+     */
+    private void malformed(final int line, final DirectBuffer buffer, final int offset, final int length,
+        final MoldUdp64Packet.Validity validity, final long nowNanos)
+    {
+        counters.malformed[line].increment();
+        final boolean queued = sink.malformed(line, buffer, offset, length, MALFORMED_REASONS[line][validity.ordinal()],
+            datagrams[line], nowNanos);
+        if (!queued)
+        {
+            // A live line never waits for the ring; the datagram is counted, not held.
+            counters.malformedNotDeadLettered[line].increment();
+        }
+        malformedSinceLog[line]++;
+        if (lastMalformedLogNanos[line] == 0 || nowNanos - lastMalformedLogNanos[line] >= MALFORMED_LOG_INTERVAL_NANOS)
+        {
+            LOG.warn("{}: {} ({} bytes, datagram {} on the line); {} malformed since the last report{}",
+                LINE_NAMES[line], validity.reason(), length, datagrams[line], malformedSinceLog[line],
+                queued ? ", sent to the DLQ" : "; ring full: this one was not sent to the DLQ");
+            lastMalformedLogNanos[line] = nowNanos;
+            malformedSinceLog[line] = 0;
+        }
+    }
+
+    /**
      * @param line {@link #LINE_A} or {@link #LINE_B}.
      * @return true while the line has been reported stale and has sent nothing since. For the
      * metrics gauge: another thread may read it one packet late.
@@ -138,9 +186,11 @@ public final class LineArbiter
     public void onPacket(final int line, final DirectBuffer buffer, final int offset, final int length, final long nowNanos)
     {
         counters.packets[line].increment();
-        if (packet.wrap(buffer, offset, length) != MoldUdp64Packet.Validity.OK)
+        datagrams[line]++;
+        final MoldUdp64Packet.Validity validity = packet.wrap(buffer, offset, length);
+        if (validity != MoldUdp64Packet.Validity.OK)
         {
-            counters.malformed[line].increment();
+            malformed(line, buffer, offset, length, validity, nowNanos);
             return;
         }
         if (line != RETRANSMISSION)

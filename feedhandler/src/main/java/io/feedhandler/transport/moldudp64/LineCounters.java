@@ -20,6 +20,8 @@ public final class LineCounters
     public final LongAdder[] duplicates = adders();
     /** Datagrams that are not well-formed MoldUDP64, per line. */
     public final LongAdder[] malformed = adders();
+    /** Malformed datagrams not sent to the DLQ because the ring was full at the time (counted in malformed too), per line. */
+    public final LongAdder[] malformedNotDeadLettered = adders();
     /** Times a line went silent for longer than {@code lines.stale-after-ms}, per line. */
     public final LongAdder[] stale = adders();
     /** Packets of a session other than the current one (the previous day's, late), ignored. */

@@ -98,4 +98,23 @@ public interface LineSink
      * @return false if the ring is full.
      */
     boolean endOfSession(int stream, long next, long nowNanos);
+
+    /**
+     * A datagram that is not a valid MoldUDP64 packet, for the DLQ: its raw bytes (the sink may
+     * keep only the first ones, and the length), why, and where. Must not block or allocate.
+     *
+     * @param line     {@link LineArbiter#LINE_A}, {@link LineArbiter#LINE_B} or {@link LineArbiter#RETRANSMISSION}.
+     * @param buffer   holding the datagram.
+     * @param offset   of its first byte.
+     * @param length   of the datagram.
+     * @param reason   a sentence naming the line and the defect (a constant: keep it, do not copy it).
+     * @param position the datagram's number on its line, from 1.
+     * @param nowNanos when it was read (epoch ns).
+     * @return false if the ring is full (not sent; the arbiter counts and logs it anyway).
+     */
+    default boolean malformed(final int line, final DirectBuffer buffer, final int offset, final int length,
+        final String reason, final long position, final long nowNanos)
+    {
+        return true;
+    }
 }

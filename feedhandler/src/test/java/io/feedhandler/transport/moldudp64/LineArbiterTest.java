@@ -110,6 +110,26 @@ class LineArbiterTest
     }
 
     @Test
+    void shouldHandAMalformedDatagramToTheSinkWithItsLineReasonAndPositionAndGoOn()
+    {
+        arbiter();
+        data(LINE_A, 1, 3);
+        arbiter.onPacket(LINE_A, new UnsafeBuffer(new byte[7]), 0, 7, now);
+        data(LINE_A, 4, 6);
+        sink.room = 0;
+        arbiter.onPacket(LINE_B, new UnsafeBuffer(new byte[5]), 0, 5, now);
+        sink.room = Integer.MAX_VALUE;
+
+        assertEquals(range(1, 6), sink.sequences);
+        assertEquals(List.of("malformed 0 7 2 malformed MoldUDP64 datagram on line A: datagram shorter than the 20-byte MoldUDP64 header"),
+            sink.events.stream().filter(e -> e.startsWith("malformed")).toList());
+        assertEquals(1, counters.malformed[LINE_A].sum());
+        assertEquals(1, counters.malformed[LINE_B].sum());
+        assertEquals(0, counters.malformedNotDeadLettered[LINE_A].sum());
+        assertEquals(1, counters.malformedNotDeadLettered[LINE_B].sum(), "the ring was full: counted, not sent");
+    }
+
+    @Test
     void shouldFillALineAGapFromLineBWithoutAskingTheServer()
     {
         arbiter();

@@ -101,4 +101,16 @@ final class RecordingLineSink implements LineSink
         events.add(event);
         return true;
     }
+
+    @Override
+    public boolean malformed(final int line, final DirectBuffer buffer, final int offset, final int length,
+        final String reason, final long position, final long nowNanos)
+    {
+        if (room < 1)
+        {
+            return false;
+        }
+        events.add("malformed " + line + " " + length + " " + position + " " + reason);
+        return true;
+    }
 }

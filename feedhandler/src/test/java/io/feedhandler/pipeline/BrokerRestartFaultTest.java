@@ -3,6 +3,8 @@ package io.feedhandler.pipeline;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.book.ReferenceBooks;
 import io.feedhandler.config.Profile;
+import io.feedhandler.avro.RecordSchemas;
+import io.feedhandler.kafka.OutputVerifier;
 import io.feedhandler.kafka.TopicAudit;
 import io.feedhandler.kafka.broker.KafkaBrokerProcess;
 import io.feedhandler.sim.SyntheticMarket;
@@ -99,6 +101,15 @@ class BrokerRestartFaultTest
                 "one record per message, a trade per execution and a quote per top-of-book change, duplicates aside");
             assertTrue(duplicates <= summary.counters().retries.sum(),
                 "duplicates " + duplicates + " must have been reported as re-sent: " + summary.render());
+            // And as an operator would check after the incident: `feedhandler verify`'s audit.
+            final OutputVerifier.Report verified = new OutputVerifier(broker.bootstrapServers(), Duration.ofSeconds(30),
+                job.topics(), RecordSchemas.fromClassPath(), null).verify(null);
+            assertTrue(verified.passed(), "verify: missing, undecodable or out of order records");
+            final OutputVerifier.SessionReport session = verified.sessions().values().iterator().next();
+            assertEquals(1, verified.sessions().size());
+            assertEquals(MESSAGES, session.present());
+            assertEquals(0, session.missing());
+            assertTrue(session.duplicates() <= summary.counters().retries.sum(), "redeliveries only from reported re-sends");
         }
     }
 

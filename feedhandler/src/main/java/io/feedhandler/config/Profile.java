@@ -87,6 +87,8 @@ public final class Profile
     private final SchemaRegistrySettings schemaRegistry;
     private final LineSettings lines;
     private final RetransmissionSettings retransmission;
+    private final Transport transport;
+    private final SoupBinTcpSettings soupBinTcp;
 
     private Profile(final String source, final ProfileReader reader)
     {
@@ -103,6 +105,9 @@ public final class Profile
         this.schemaRegistry = SchemaRegistrySettings.read(reader);
         this.lines = LineSettings.read(reader);
         this.retransmission = RetransmissionSettings.read(reader);
+        this.transport = reader.choice("transport", ProfileReader.choicesOf(Transport.class, Transport::profileName))
+            .orElse(Transport.MOLDUDP64);
+        this.soupBinTcp = SoupBinTcpSettings.read(reader);
     }
 
     /**
@@ -413,6 +418,18 @@ public final class Profile
     public LineSettings lines()
     {
         return lines;
+    }
+
+    /** @return how {@code run} receives the feed: MoldUDP64 lines or a SoupBinTCP session. */
+    public Transport transport()
+    {
+        return transport;
+    }
+
+    /** @return the {@code soupbintcp} section: the session {@code transport = soupbintcp} logs in to. */
+    public SoupBinTcpSettings soupBinTcp()
+    {
+        return soupBinTcp;
     }
 
     /** @return the {@code retransmission} section: the MoldUDP64 re-request server. */

@@ -61,6 +61,7 @@ public final class PublishingPipeline implements AutoCloseable
     private final long startedNanos = System.nanoTime();
     private final Producer<byte[], byte[]> producer;
     private final Publisher publisher;
+    private final Sequencer sequencer;
     private final FeedPipeline pipeline;
     private final RingBuffer<FeedEvent> ring;
     private final Checkpoint checkpoint;
@@ -101,8 +102,9 @@ public final class PublishingPipeline implements AutoCloseable
         }
         this.publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
             exchange, source, framing.schemaNames(), clock);
+        this.sequencer = new Sequencer(counters);
         this.pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
-            profile.pipeline().stageThreads(), counters, new Sequencer(counters),
+            profile.pipeline().stageThreads(), counters, sequencer,
             new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
         this.ring = pipeline.start();
         this.checkpointer = Executors.newSingleThreadScheduledExecutor(runnable ->
@@ -146,6 +148,36 @@ public final class PublishingPipeline implements AutoCloseable
             created.warnings().forEach(LOG::warn);
         }
         return new PublishingPipeline(profile, topics, day, source, counters, framing);
+    }
+
+    /**
+     * @return the session to resume and its watermark: the checkpoint's most recently published
+     *         stream (written last), or empty when there is no checkpoint yet.
+     */
+    public java.util.Optional<Map.Entry<String, Long>> resumePoint()
+    {
+        Map.Entry<String, Long> last = null;
+        for (final Map.Entry<String, Long> entry : previous.entrySet())
+        {
+            last = entry;
+        }
+        return java.util.Optional.ofNullable(last).map(entry -> Map.entry(entry.getKey(), entry.getValue()));
+    }
+
+    /**
+     * Start a stream after its checkpointed watermark, before the source delivers anything: the
+     * sequencer expects watermark + 1 (a later first message is a gap) and the acked watermark
+     * starts there. Harmless if the stream never shows up (another day's session).
+     *
+     * @param stream    the stream's name.
+     * @param watermark last sequence number acknowledged before the restart.
+     */
+    public void resume(final String stream, final long watermark)
+    {
+        final int index = streams.indexOf(stream);
+        // Before the source's first event: the ring's publication makes these visible to the stages.
+        sequencer.expect(index, watermark + 1);
+        publisher.resumeAfter(index, watermark);
     }
 
     /** @return the ring sources publish into (one producer thread). */
@@ -346,7 +378,9 @@ public final class PublishingPipeline implements AutoCloseable
                 written.put(streams.name(i), watermark.watermark());
             }
         }
+        // The streams published by this process go last: a restart resumes the last one.
         final Map<String, Long> merged = new LinkedHashMap<>(previous);
+        merged.keySet().removeAll(written.keySet());
         merged.putAll(written);
         try
         {

@@ -1,0 +1,102 @@
+package io.feedhandler.pipeline;
+
+import io.feedhandler.avro.RecordSchemas;
+import io.feedhandler.config.Profile;
+import io.feedhandler.kafka.OutputVerifier;
+import io.feedhandler.kafka.Topics;
+import io.feedhandler.kafka.broker.BrokerExtension;
+import io.feedhandler.sim.MessageStore;
+import io.feedhandler.sim.SoupBinTcpServer;
+import io.feedhandler.transport.soupbintcp.Credentials;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 8's SoupBinTCP "done means", in process: the simulator's server drops the connection
+ * mid-stream several times, the handler reconnects and resumes, and Kafka (a real broker) has
+ * every sequence number exactly once. A second job on the same checkpoint resumes after it and
+ * publishes nothing twice.
+ */
+class SoupBinTcpIntegrationTest
+{
+    private static final MessageStore DAY = MessageStore.generated(13, 60, 40_000);
+
+    @RegisterExtension
+    static final BrokerExtension BROKER = new BrokerExtension();
+
+    @TempDir
+    Path state;
+
+    @Test
+    void shouldPublishEverySequenceExactlyOnceThroughDroppedConnectionsAndARestart() throws Exception
+    {
+        final Path credentials = state.resolve("soupbintcp.credentials");
+        Files.writeString(credentials, "username=FEED01\npassword=s3cret\n");
+        Files.setPosixFilePermissions(credentials, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        final Credentials feed = Credentials.read(java.util.Optional.of(credentials));
+        try (SoupBinTcpServer server = new SoupBinTcpServer(new SoupBinTcpServer.Settings(
+            new InetSocketAddress("127.0.0.1", 0), "DROPS00008", feed, 100_000, 100, 4, 3), DAY).start())
+        {
+            final Map<String, String> sets = new LinkedHashMap<>();
+            sets.put("exchange", "soupdrops");
+            sets.put("transport", "soupbintcp");
+            sets.put("soupbintcp.port", Integer.toString(server.port()));
+            sets.put("soupbintcp.credentials-file", credentials.toString());
+            sets.put("soupbintcp.reconnect-backoff-ms", "20");
+            sets.put("kafka.bootstrap-servers", BROKER.bootstrapServers());
+            sets.put("kafka.topics.partitions", "2");
+            sets.put("checkpoint.directory", state.toString());
+            // A small ring: the session outruns the stages, so reading pauses (TCP back-pressure) too.
+            sets.put("pipeline.ring-size", "1024");
+            final Profile profile = Profile.defaults(sets, Map.of());
+
+            final LiveJob first = new LiveJob(profile);
+            first.start();
+            awaitEnd(first);
+            final ReplaySummary summary = first.stop(Duration.ofSeconds(30));
+            assertTrue(summary.complete(), summary.render());
+            assertEquals(4, server.dropped());
+            assertEquals(5, first.sessionCounters().loginsAccepted.sum());
+            assertEquals(Map.of("DROPS00008", (long)DAY.count()), summary.watermarks());
+
+            // Restarted after a clean stop: logs in at count + 1, gets End of Session, adds nothing.
+            final LiveJob second = new LiveJob(profile);
+            second.start();
+            awaitEnd(second);
+            assertTrue(second.stop(Duration.ofSeconds(30)).complete());
+            assertEquals(0, second.sessionCounters().messages.sum(), "resumed after the checkpoint");
+
+            final OutputVerifier.Report report = new OutputVerifier(BROKER.bootstrapServers(), Duration.ofSeconds(10),
+                Topics.of(profile), RecordSchemas.fromClassPath(), null).verify(null);
+            final OutputVerifier.SessionReport session = report.sessions().get("DROPS00008");
+            assertTrue(report.passed(), report.toString());
+            assertEquals(1, session.first());
+            assertEquals(DAY.count(), session.last());
+            assertEquals(DAY.count(), session.present(), "every sequence number");
+            assertEquals(0, session.missing());
+            assertEquals(0, session.duplicates(), "exactly once");
+        }
+    }
+
+    private static void awaitEnd(final LiveJob job) throws Exception
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!job.sessionEnded() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        assertTrue(job.sessionEnded(), "end of session not reached");
+    }
+}

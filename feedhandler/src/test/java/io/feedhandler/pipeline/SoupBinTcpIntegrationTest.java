@@ -1,10 +1,12 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.app.FeedHandlerCommand;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.config.Profile;
 import io.feedhandler.kafka.OutputVerifier;
 import io.feedhandler.kafka.Topics;
 import io.feedhandler.kafka.broker.BrokerExtension;
+import io.feedhandler.sim.LoopbackLines;
 import io.feedhandler.sim.MessageStore;
 import io.feedhandler.sim.SoupBinTcpServer;
 import io.feedhandler.transport.soupbintcp.Credentials;
@@ -12,12 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +94,78 @@ class SoupBinTcpIntegrationTest
             assertEquals(DAY.count(), session.present(), "every sequence number");
             assertEquals(0, session.missing());
             assertEquals(0, session.duplicates(), "exactly once");
+        }
+    }
+
+    @Test
+    void shouldServeSoupBinTcpFromSimulateAndPublishItThroughRunExactlyOnce() throws Exception
+    {
+        final Path credentials = state.resolve("feed.credentials");
+        Files.writeString(credentials, "# the simulator's login\nusername=FEED02\npassword=pw\n");
+        Files.setPosixFilePermissions(credentials, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        final int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0))
+        {
+            port = free.getLocalPort();
+        }
+        final Map<String, String> sets = LoopbackLines.overrides(Map.of(
+            "exchange", "soupcommands",
+            "transport", "soupbintcp",
+            "soupbintcp.port", Integer.toString(port),
+            "soupbintcp.credentials-file", credentials.toString(),
+            "soupbintcp.reconnect-backoff-ms", "20",
+            "kafka.bootstrap-servers", BROKER.bootstrapServers(),
+            "kafka.topics.partitions", "2",
+            "checkpoint.directory", state.toString()));
+        final List<String> simulate = new ArrayList<>(List.of("simulate", "--messages", "20000", "--symbols", "30",
+            "--rate", "20000", "--session", "CMDSOUP001", "--drop-connections", "3", "--seed", "9", "--linger", "PT2S"));
+        final List<String> run = new ArrayList<>(List.of("run", "--exit-at-end-of-session"));
+        sets.forEach((key, value) ->
+        {
+            simulate.addAll(List.of("--set", key + "=" + value));
+            run.addAll(List.of("--set", key + "=" + value));
+        });
+        final StringWriter simulated = new StringWriter();
+        final CompletableFuture<Integer> exchange = CompletableFuture.supplyAsync(() -> FeedHandlerCommand.execute(
+            new PrintWriter(simulated, true), new PrintWriter(simulated, true), simulate.toArray(String[]::new)));
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exit = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), run.toArray(String[]::new));
+        assertEquals(0, exit, out + "\n" + err);
+        assertEquals(0, exchange.get(60, TimeUnit.SECONDS), simulated.toString());
+        assertTrue(simulated.toString().contains("SoupBinTCP logins 4, rejected 0, connections dropped 3, ends of session sent 1"),
+            simulated.toString());
+        assertTrue(out.toString().contains("logins 4 (rejected 0), disconnects 3"), out.toString());
+
+        final OutputVerifier.SessionReport session = new OutputVerifier(BROKER.bootstrapServers(), Duration.ofSeconds(10),
+            Topics.of(Profile.defaults(sets, Map.of())), RecordSchemas.fromClassPath(), null).verify(null).sessions().get("CMDSOUP001");
+        assertEquals(20_000, session.present());
+        assertEquals(0, session.missing());
+        assertEquals(0, session.duplicates());
+    }
+
+    @Test
+    void shouldExitTwoWithOneClearLineWhenTheLoginIsRefusedAgainAndAgain() throws Exception
+    {
+        final Path credentials = state.resolve("wrong.credentials");
+        Files.writeString(credentials, "username=FEED01\npassword=wrong\n");
+        Files.setPosixFilePermissions(credentials, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (SoupBinTcpServer server = new SoupBinTcpServer(new SoupBinTcpServer.Settings(
+            new InetSocketAddress("127.0.0.1", 0), "AUTH000002", new Credentials("FEED01", "right"), 0, 100, 0, 1), DAY).start())
+        {
+            final StringWriter out = new StringWriter();
+            final StringWriter err = new StringWriter();
+            final int exit = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run",
+                "--set", "exchange=soupauth", "--set", "transport=soupbintcp",
+                "--set", "soupbintcp.port=" + server.port(), "--set", "soupbintcp.credentials-file=" + credentials,
+                "--set", "soupbintcp.reconnect-backoff-ms=10", "--set", "soupbintcp.max-rejections=3",
+                "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(), "--set", "checkpoint.directory=" + state);
+            assertEquals(2, exit, out + "\n" + err);
+            assertEquals("run: SoupBinTCP 127.0.0.1:" + server.port() + ": login rejected 3 times in a row: not authorised " +
+                "(bad username or password) (user 'FEED01'; check soupbintcp.credentials-file; soupbintcp.max-rejections = 3)",
+                err.toString().strip());
+            assertEquals(3, server.rejections());
+            assertTrue(out.toString().contains("logins 0 (rejected 3)"), out.toString());
         }
     }
 

@@ -51,8 +51,13 @@ public record Credentials(String username, String password)
         {
             lines = Files.readAllLines(path, StandardCharsets.US_ASCII);
         }
+        catch (final java.nio.file.NoSuchFileException ex)
+        {
+            throw new IOException("soupbintcp.credentials-file " + path + ": no such file", ex);
+        }
         catch (final IOException ex)
         {
+            // Never the exception's message: a malformed-input message could quote the file.
             throw new IOException("soupbintcp.credentials-file " + path + ": cannot read it (" + ex.getClass().getSimpleName() + ")", ex);
         }
         try

@@ -46,6 +46,10 @@ public final class StageLatencies
     private final Recorder toRing = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder toSendReturned = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder toAck = new Recorder(HIGHEST_NANOS, 3);
+    // Everything since the start, for the metrics endpoint; an interval read adds to it too.
+    private final Histogram totalToRing = new Histogram(HIGHEST_NANOS, 3);
+    private final Histogram totalToSendReturned = new Histogram(HIGHEST_NANOS, 3);
+    private final Histogram totalToAck = new Histogram(HIGHEST_NANOS, 3);
 
     /** @param origin where latency is measured from. */
     public StageLatencies(final Origin origin)
@@ -120,30 +124,55 @@ public final class StageLatencies
         toAck.recordValue(clamp(nowNanos - originNanos));
     }
 
-    /** @return origin to ring published, nanoseconds, since the last call. */
-    public Histogram toRing()
+    /** @return origin to ring published, nanoseconds, since the last interval read of it. */
+    public synchronized Histogram toRing()
     {
-        return toRing.getIntervalHistogram();
+        return interval(toRing, totalToRing);
     }
 
-    /** @return origin to {@code send()} returned, nanoseconds, per event, since the last call. */
-    public Histogram toSendReturned()
+    /** @return origin to {@code send()} returned, nanoseconds, per event, since the last interval read of it. */
+    public synchronized Histogram toSendReturned()
     {
-        return toSendReturned.getIntervalHistogram();
+        return interval(toSendReturned, totalToSendReturned);
     }
 
-    /** @return origin to broker acknowledgement, nanoseconds, per record, since the last call. */
-    public Histogram toAck()
+    /** @return origin to broker acknowledgement, nanoseconds, per record, since the last interval read of it. */
+    public synchronized Histogram toAck()
     {
-        return toAck.getIntervalHistogram();
+        return interval(toAck, totalToAck);
+    }
+
+    /**
+     * Everything recorded since the start (or {@link #reset()}), for the metrics endpoint. Interval
+     * reads and this share the recorders: every value lands in the totals exactly once, and an
+     * interval read sees what was recorded since the previous read of either kind.
+     *
+     * @return copies: origin to ring, to {@code send()} returned, to acknowledgement.
+     */
+    public synchronized Histogram[] totals()
+    {
+        interval(toRing, totalToRing);
+        interval(toSendReturned, totalToSendReturned);
+        interval(toAck, totalToAck);
+        return new Histogram[] {totalToRing.copy(), totalToSendReturned.copy(), totalToAck.copy()};
+    }
+
+    private static Histogram interval(final Recorder recorder, final Histogram total)
+    {
+        final Histogram interval = recorder.getIntervalHistogram();
+        total.add(interval);
+        return interval;
     }
 
     /** Forget what was recorded so far (e.g. after a warm-up). */
-    public void reset()
+    public synchronized void reset()
     {
         toRing.reset();
         toSendReturned.reset();
         toAck.reset();
+        totalToRing.reset();
+        totalToSendReturned.reset();
+        totalToAck.reset();
     }
 
     private static long clamp(final long nanos)

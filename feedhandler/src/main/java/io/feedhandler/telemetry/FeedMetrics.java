@@ -4,6 +4,7 @@ import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.config.MetricsSettings;
 import io.feedhandler.pipeline.AckWatermark;
 import io.feedhandler.pipeline.PipelineCounters;
+import io.feedhandler.pipeline.StageLatencies;
 import io.feedhandler.transport.moldudp64.LineCounters;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -68,6 +69,10 @@ public final class FeedMetrics implements AutoCloseable
     static final double[] LATENCY_BUCKETS_SECONDS = {
         0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
         Double.POSITIVE_INFINITY};
+    /** Upper bounds of the per-stage latency buckets, in seconds: 1 us to 10 s. */
+    static final double[] STAGE_BUCKETS_SECONDS = {
+        0.000001, 0.0000025, 0.000005, 0.00001, 0.00002, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
+        0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, Double.POSITIVE_INFINITY};
     /** The Kafka producer metrics bridged (group {@code producer-metrics}), as Kafka names them. */
     static final List<String> PRODUCER_METRICS = List.of(
         "record-send-rate", "record-error-rate", "record-retry-rate", "request-latency-avg", "request-latency-max",
@@ -123,6 +128,7 @@ public final class FeedMetrics implements AutoCloseable
             source -> source.counters().schemaRegistryFallbacks.sum());
         sessionGauges();
         registry.register(new LatencyCollector());
+        registry.register(new StageLatencyCollector());
         registry.register(new ProducerMetricsBridge());
         JvmMetrics.builder().register(registry);
 
@@ -367,24 +373,64 @@ public final class FeedMetrics implements AutoCloseable
             final PipelineTelemetry source = pipeline;
             if (source != null)
             {
-                final Histogram micros = source.publisher().latencies();
-                final long[] counts = new long[LATENCY_BUCKETS_SECONDS.length];
-                long below = 0;
-                for (int i = 0; i < counts.length - 1; i++)
-                {
-                    final long cumulative = micros.getCountBetweenValues(0, (long)(LATENCY_BUCKETS_SECONDS[i] * 1e6));
-                    counts[i] = cumulative - below;
-                    below = cumulative;
-                }
-                counts[counts.length - 1] = micros.getTotalCount() - below;
-                final double sumSeconds = micros.getTotalCount() == 0 ? 0 : micros.getMean() * micros.getTotalCount() / 1e6;
-                points.add(new HistogramSnapshot.HistogramDataPointSnapshot(
-                    ClassicHistogramBuckets.of(LATENCY_BUCKETS_SECONDS, counts), sumSeconds,
-                    Labels.of(EXCHANGE, exchange), Exemplars.EMPTY, 0L));
+                points.add(point(source.publisher().latencies(), 1e6, LATENCY_BUCKETS_SECONDS, Labels.of(EXCHANGE, exchange)));
             }
             return new HistogramSnapshot(new MetricMetadata(NAME,
                 "Time from receiving a message to Kafka acknowledging its records, queueing included."), points);
         }
+    }
+
+    /**
+     * Per-stage latency from the wire receive (the socket read) to the ring, to {@code send()}
+     * returned and to the broker's acknowledgement, from the pipeline's {@link StageLatencies}
+     * (HdrHistogram recorders on the hot path, one {@code recordValue} each), as classic histograms
+     * built at scrape time. The ring stage is recorded by the live lines only.
+     */
+    private final class StageLatencyCollector implements Collector
+    {
+        private static final String NAME = "feedhandler_stage_latency_seconds";
+        private static final String[] STAGES = {"receive_to_ring", "receive_to_send", "receive_to_ack"};
+
+        @Override
+        public MetricSnapshot collect()
+        {
+            final List<HistogramSnapshot.HistogramDataPointSnapshot> points = new ArrayList<>(STAGES.length);
+            final PipelineTelemetry source = pipeline;
+            if (source != null)
+            {
+                final Histogram[] nanos = source.publisher().stageLatencies().totals();
+                for (int stage = 0; stage < STAGES.length; stage++)
+                {
+                    points.add(point(nanos[stage], 1e9, STAGE_BUCKETS_SECONDS, Labels.of(EXCHANGE, exchange, "stage", STAGES[stage])));
+                }
+            }
+            return new HistogramSnapshot(new MetricMetadata(NAME,
+                "Time from the socket read of a message to a pipeline stage: the ring, send() returned, the broker's ack."), points);
+        }
+    }
+
+    /**
+     * @param histogram   recorded values.
+     * @param perSecond   units of the histogram per second (1e6 for microseconds, 1e9 for nanoseconds).
+     * @param upperBounds bucket bounds in seconds, the last +Inf.
+     * @param labels      of the data point.
+     * @return the classic-histogram data point.
+     */
+    private static HistogramSnapshot.HistogramDataPointSnapshot point(final Histogram histogram, final double perSecond,
+        final double[] upperBounds, final Labels labels)
+    {
+        final long[] counts = new long[upperBounds.length];
+        long below = 0;
+        for (int i = 0; i < counts.length - 1; i++)
+        {
+            final long cumulative = histogram.getCountBetweenValues(0, (long)(upperBounds[i] * perSecond));
+            counts[i] = cumulative - below;
+            below = cumulative;
+        }
+        counts[counts.length - 1] = histogram.getTotalCount() - below;
+        final double sumSeconds = histogram.getTotalCount() == 0 ? 0 : histogram.getMean() * histogram.getTotalCount() / perSecond;
+        return new HistogramSnapshot.HistogramDataPointSnapshot(ClassicHistogramBuckets.of(upperBounds, counts), sumSeconds,
+            labels, Exemplars.EMPTY, 0L);
     }
 
     /** A few of the Kafka producer's own metrics, read from {@code producer.metrics()} per scrape. */

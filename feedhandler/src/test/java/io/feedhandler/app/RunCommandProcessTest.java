@@ -114,6 +114,7 @@ class RunCommandProcessTest
                 final String scrape = scrape(metricsPort);
                 assertTrue(scrape.contains("feedhandler_line_packets_total{exchange=\"sigterm\",line=\"A\"}"), scrape);
                 assertTrue(scrape.contains("feedhandler_messages_total{exchange=\"sigterm\"}"), scrape);
+                assertTrue(scrape.contains("feedhandler_stage_latency_seconds_count{exchange=\"sigterm\",stage=\"receive_to_ring\"}"), scrape);
                 process.destroy();
                 assertTrue(systemd.await("STOPPING=1", 10, TimeUnit.SECONDS), "STOPPING=1 on SIGTERM:\n" + output);
                 assertTrue(process.waitFor(90, TimeUnit.SECONDS), "run did not stop after SIGTERM:\n" + output);

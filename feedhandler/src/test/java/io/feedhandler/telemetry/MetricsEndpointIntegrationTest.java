@@ -93,6 +93,11 @@ class MetricsEndpointIntegrationTest
                 scrape.value("feedhandler_receive_to_ack_latency_seconds_count", "exchange", exchange));
             assertEquals(counters.recordsAcked.sum(),
                 scrape.value("feedhandler_receive_to_ack_latency_seconds_bucket", "exchange", exchange, "le", "+Inf"));
+            assertEquals(counters.recordsAcked.sum(),
+                scrape.value("feedhandler_stage_latency_seconds_count", "exchange", exchange, "stage", "receive_to_ack"));
+            assertTrue(scrape.value("feedhandler_stage_latency_seconds_count", "exchange", exchange, "stage", "receive_to_send") > 0);
+            assertEquals(0, scrape.value("feedhandler_stage_latency_seconds_count", "exchange", exchange, "stage", "receive_to_ring"),
+                "a file replay has no line: nothing recorded at the ring");
             assertEquals(1, scrape.matching("feedhandler_kafka_producer_record_send_rate", "exchange", exchange).size(), scrape.text());
             assertTrue(scrape.value("feedhandler_kafka_producer_buffer_available_bytes", "exchange", exchange) > 0);
             assertFalse(scrape.matching("jvm_memory_used_bytes").isEmpty(), scrape.text());

@@ -14,7 +14,8 @@ import java.io.PrintWriter;
     versionProvider = FeedHandlerCommand.Version.class,
     description = "Low-latency exchange feed handler: NASDAQ TotalView-ITCH 5.0 to Avro on Kafka.",
     subcommands = {StatsCommand.class, GenerateCommand.class, ReplayCommand.class, RunCommand.class, SimulateCommand.class,
-        SchemasCommand.class, DemoCommand.class, VerifyCommand.class,
+        SchemasCommand.class, DemoCommand.class, VerifyCommand.class, CheckConfigCommand.class,
+        BookCommand.class,
         CommandLine.HelpCommand.class})
 public final class FeedHandlerCommand implements Runnable
 {

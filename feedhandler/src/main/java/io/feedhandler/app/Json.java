@@ -71,6 +71,23 @@ final class Json
         return this;
     }
 
+    /** A number already written as JSON number text, e.g. a price {@code 123.4500} (kept as written). */
+    Json number(final CharSequence text)
+    {
+        comma();
+        out.append(text);
+        needComma = true;
+        return this;
+    }
+
+    Json value(final boolean value)
+    {
+        comma();
+        out.append(value);
+        needComma = true;
+        return this;
+    }
+
     Json nullValue()
     {
         comma();

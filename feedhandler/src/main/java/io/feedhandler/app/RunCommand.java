@@ -1,6 +1,9 @@
 package io.feedhandler.app;
 
+import io.feedhandler.app.systemd.SdNotify;
+import io.feedhandler.app.systemd.SystemdWatchdog;
 import io.feedhandler.config.Profile;
+import io.feedhandler.telemetry.FeedMetrics;
 import io.feedhandler.config.ProfileException;
 import io.feedhandler.kafka.TopicCreationException;
 import io.feedhandler.pipeline.LiveJob;
@@ -25,6 +28,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,7 +70,6 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final PrintWriter err = spec.commandLine().getErr();
         final Profile profile;
         try
         {
@@ -73,12 +77,43 @@ public final class RunCommand implements Callable<Integer>
         }
         catch (final ProfileException ex)
         {
-            err.println("run: " + ex.getMessage());
+            spec.commandLine().getErr().println("run: " + ex.getMessage());
             return FeedHandlerCommand.ExitCode.BAD_INPUT;
         }
-        final LiveJob job = new LiveJob(profile);
+        final FeedMetrics metrics = profile.metrics().enabled() ? FeedMetrics.create(profile.exchange()) : null;
+        final SdNotify systemd = SdNotify.fromEnvironment(System.getenv());
+        final ScheduledExecutorService watchdogTimer = Executors.newSingleThreadScheduledExecutor(runnable ->
+        {
+            final Thread thread = new Thread(runnable, "feedhandler-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
         try
         {
+            return run(profile, metrics, systemd, watchdogTimer);
+        }
+        finally
+        {
+            watchdogTimer.shutdownNow();
+            systemd.close();
+            if (metrics != null)
+            {
+                metrics.close();
+            }
+        }
+    }
+
+    private int run(final Profile profile, final FeedMetrics metrics, final SdNotify systemd,
+        final ScheduledExecutorService watchdogTimer) throws Exception
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        final LiveJob job = new LiveJob(profile, metrics);
+        try
+        {
+            if (metrics != null)
+            {
+                LOG.info("metrics on http://{}/metrics", metrics.serve(profile.metrics()));
+            }
             job.start();
         }
         catch (final IOException | TopicCreationException | IncompatibleSchemaException ex)
@@ -92,6 +127,23 @@ public final class RunCommand implements Callable<Integer>
                 ? "; not starting (schema-registry.fallback-to-single-object is false)" : ""));
             return FeedHandlerCommand.ExitCode.BAD_INPUT;
         }
+        // READY=1 only now: both lines joined (or the SoupBinTCP client started), topics there, the
+        // producer has their metadata.
+        systemd.ready((job.soupBinTcp() ? "SoupBinTCP session to " + profile.soupBinTcp().host() + ":" +
+            profile.soupBinTcp().port() + " started" : "lines A and B joined") + "; publishing to " +
+            profile.kafka().bootstrapServers());
+        SdNotify.watchdogInterval(System.getenv()).ifPresent(interval ->
+        {
+            final SystemdWatchdog watchdog = new SystemdWatchdog(systemd, job::progressing);
+            watchdogTimer.scheduleAtFixedRate(() ->
+            {
+                if (!watchdog.check())
+                {
+                    LOG.warn("watchdog: events wait on the ring and no stage has moved for {} check(s); " +
+                        "systemd restarts the service when WatchdogSec passes without a ping", watchdog.missed());
+                }
+            }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        });
         final Thread hook = new Thread(this::stopOnSignal, "feedhandler-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         LOG.info("running: {}; stop with SIGTERM or SIGINT", profile);
@@ -110,6 +162,7 @@ public final class RunCommand implements Callable<Integer>
             }
         }
         LOG.info("stopping: no more packets are read; draining the ring and waiting for Kafka (at most {} each)", drainTimeout);
+        systemd.stopping("draining the ring and waiting for Kafka's acknowledgements");
         final ReplaySummary summary = job.stop(drainTimeout);
         final PrintWriter out = spec.commandLine().getOut();
         out.print(summary.render());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,9 @@ public record KafkaSettings(String bootstrapServers, TopicSettings topics, Map<S
     static final int MAX_IN_FLIGHT_WITH_IDEMPOTENCE = 5;
 
     private static final String PRODUCER = "kafka.producer";
+    private static final String CONFIG_PROVIDERS = "config.providers";
+    /** A Kafka config provider reference, {@code ${provider:[path:]key}}, resolved by the producer. */
+    private static final Pattern PROVIDER_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_-]+):[^}]+}");
     private static final Pattern BOOTSTRAP_SERVER =
         Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+):([0-9]{1,5})");
     private static final Map<String, String> SET_ELSEWHERE = Map.of(
@@ -121,6 +125,7 @@ public record KafkaSettings(String bootstrapServers, TopicSettings topics, Map<S
         final Map<String, ConfigDef.ConfigKey> definitions = ProducerConfig.configDef().configKeys();
         final Map<String, String> properties = new TreeMap<>();
         final Map<String, Object> parsed = new TreeMap<>();
+        final Map<String, String> secretProviders = new TreeMap<>();
         for (final Map.Entry<String, ConfigValue> leaf : reader.leaves(PRODUCER).entrySet())
         {
             final String name = leaf.getKey();
@@ -130,6 +135,28 @@ public record KafkaSettings(String bootstrapServers, TopicSettings topics, Map<S
             {
                 reader.invalid(path, SET_ELSEWHERE.get(name));
                 continue;
+            }
+            if (definition == null && name.startsWith(CONFIG_PROVIDERS + "."))
+            {
+                // A config provider's class and parameters: Kafka reads them, its ConfigDef does not list them.
+                properties.put(name, text(leaf.getValue()));
+                continue;
+            }
+            if (definition != null && definition.type == ConfigDef.Type.PASSWORD)
+            {
+                final String text = text(leaf.getValue());
+                final Matcher reference = PROVIDER_REFERENCE.matcher(text);
+                if (!reference.matches())
+                {
+                    reader.invalidSecret(path, "must not be written in the profile: it is a secret. Read it from a file through " +
+                        "Kafka's config provider: \"config.providers\" = file, \"config.providers.file.class\" = " +
+                        "org.apache.kafka.common.config.provider.FileConfigProvider, and " + name + " = \"${file:" +
+                        "/run/credentials/feedhandler@<profile>.service/kafka.properties:" + name + "}\" (quoted: HOCON would " +
+                        "substitute it; quote the provider keys too, since config.providers is both a value and a prefix); " +
+                        "systemd's LoadCredential= puts the file there");
+                    continue;
+                }
+                secretProviders.put(path, reference.group(1));
             }
             if (definition == null)
             {
@@ -181,6 +208,15 @@ public record KafkaSettings(String bootstrapServers, TopicSettings topics, Map<S
             .ifPresent(retries -> reader.invalid(PRODUCER + "." + ProducerConfig.RETRIES_CONFIG,
                 "must not be 0 with idempotence (Kafka refuses it; leave it unset for Kafka's default)"));
         checkDeliveryTimeout(reader, parsed, definitions);
+        final List<String> providers = List.of(properties.getOrDefault(CONFIG_PROVIDERS, "").split("\\s*,\\s*"));
+        secretProviders.forEach((path, provider) ->
+        {
+            if (!providers.contains(provider) || !properties.containsKey(CONFIG_PROVIDERS + "." + provider + ".class"))
+            {
+                reader.invalid(path, "names config provider '" + provider + "', which " + PRODUCER + "." + CONFIG_PROVIDERS +
+                    " and " + PRODUCER + "." + CONFIG_PROVIDERS + "." + provider + ".class must declare");
+            }
+        });
         properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "feedhandler-" + exchange);
         return properties;
     }
@@ -207,6 +243,34 @@ public record KafkaSettings(String bootstrapServers, TopicSettings topics, Map<S
             reader.invalid(PRODUCER + "." + ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "must be at least linger.ms + " +
                 "request.timeout.ms = " + (lingerMs + requestTimeoutMs) + " (Kafka refuses less)");
         }
+    }
+
+    /**
+     * Producer properties each valid alone that cannot work together.
+     *
+     * <p>{@code batch.size} above {@code buffer.memory}: the producer allocates each partition's
+     * batch from that pool, and a batch bigger than the whole pool fails every send.
+     */
+    static void checkCombinations(final ProfileReader reader, final KafkaSettings kafka)
+    {
+        final Map<String, ConfigDef.ConfigKey> definitions = ProducerConfig.configDef().configKeys();
+        final long batchSize = longProperty(kafka.producer(), definitions, ProducerConfig.BATCH_SIZE_CONFIG);
+        final long bufferMemory = longProperty(kafka.producer(), definitions, ProducerConfig.BUFFER_MEMORY_CONFIG);
+        if (batchSize > bufferMemory)
+        {
+            reader.invalid(PRODUCER + "." + ProducerConfig.BATCH_SIZE_CONFIG, "must be at most buffer.memory = " + bufferMemory +
+                ": each batch is taken from that buffer, and a batch bigger than all of it fails every send");
+        }
+    }
+
+    private static long longProperty(final Map<String, String> producer, final Map<String, ConfigDef.ConfigKey> definitions,
+        final String name)
+    {
+        final ConfigDef.ConfigKey definition = definitions.get(name);
+        final Object value = producer.containsKey(name)
+            ? ConfigDef.parseType(name, producer.get(name), definition.type)
+            : definition.defaultValue;
+        return ((Number)value).longValue();
     }
 
     /** Put {@code required} when the property is absent; report any other value. */

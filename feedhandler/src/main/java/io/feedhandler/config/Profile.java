@@ -89,9 +89,13 @@ public final class Profile
     private final RetransmissionSettings retransmission;
     private final Transport transport;
     private final SoupBinTcpSettings soupBinTcp;
+    private final MetricsSettings metrics;
+    private final Config resolved;
+    private final BookSettings book;
 
-    private Profile(final String source, final ProfileReader reader)
+    private Profile(final String source, final ProfileReader reader, final Config resolved)
     {
+        this.resolved = resolved;
         this.source = source;
         this.exchange = reader.matching("exchange", NAME,
             "the exchange's name in lowercase letters, digits and '_', at most 64, e.g. nasdaq (it names topics)");
@@ -108,6 +112,18 @@ public final class Profile
         this.transport = reader.choice("transport", ProfileReader.choicesOf(Transport.class, Transport::profileName))
             .orElse(Transport.MOLDUDP64);
         this.soupBinTcp = SoupBinTcpSettings.read(reader);
+        this.metrics = MetricsSettings.read(reader);
+        this.book = BookSettings.read(reader);
+        checkCombinations(reader, kafka);
+    }
+
+    /**
+     * Settings that are each valid but cannot work together, found here rather than by Kafka's
+     * constructor or at the first send.
+     */
+    private static void checkCombinations(final ProfileReader reader, final KafkaSettings kafka)
+    {
+        KafkaSettings.checkCombinations(reader, kafka);
     }
 
     /**
@@ -219,7 +235,7 @@ public final class Profile
         }
 
         final ProfileReader reader = new ProfileReader(source, resolved);
-        final Profile loaded = new Profile(source, reader);
+        final Profile loaded = new Profile(source, reader, resolved);
         reader.reportUnknownKeys();
         errors.addAll(reader.errors());
         if (!errors.isEmpty())
@@ -396,6 +412,12 @@ public final class Profile
         return kafka;
     }
 
+    /** @return the {@code book} section. */
+    public BookSettings book()
+    {
+        return book;
+    }
+
     /** @return the {@code pipeline} section. */
     public PipelineSettings pipeline()
     {
@@ -436,6 +458,37 @@ public final class Profile
     public RetransmissionSettings retransmission()
     {
         return retransmission;
+    }
+
+    /** @return the {@code metrics} section. */
+    public MetricsSettings metrics()
+    {
+        return metrics;
+    }
+
+    /**
+     * Where a key's value came from, for {@code check-config} and for operators chasing an override.
+     *
+     * @param path a key, e.g. {@code kafka.bootstrap-servers}.
+     * @return e.g. {@code environment variable KAFKA_BOOTSTRAP_SERVERS}, {@code --set},
+     *         {@code line 33 of conf/nasdaq-totalview-itch.conf}, {@code built-in defaults}, or
+     *         {@code unset}.
+     */
+    public String origin(final String path)
+    {
+        if (!resolved.hasPath(path))
+        {
+            return "unset";
+        }
+        final ConfigOrigin origin = resolved.getValue(path).origin();
+        final String description = origin.description();
+        if (origin.lineNumber() < 0)
+        {
+            return description.equals(DEFAULTS_SOURCE) ? "built-in defaults" : description;
+        }
+        final String suffix = ": " + origin.lineNumber();
+        final String name = description.endsWith(suffix) ? description.substring(0, description.length() - suffix.length()) : description;
+        return name.equals(DEFAULTS_SOURCE) ? "built-in defaults" : "line " + origin.lineNumber() + " of " + name;
     }
 
     /** @return e.g. {@code profile conf/nasdaq-totalview-itch.conf (nasdaq equities)}. */

@@ -244,6 +244,20 @@ final class ProfileReader
     }
 
     /**
+     * Record a problem with a secret's value without repeating the value (messages end up in logs
+     * and the journal).
+     *
+     * @param path   the key.
+     * @param mustBe the rest of the sentence after the key.
+     */
+    void invalidSecret(final String path, final String mustBe)
+    {
+        final String where = value(path).map(value -> where(value.origin())).orElse("missing");
+        reported.add(path);
+        error(path + " " + mustBe + " (got a value written out, not shown, " + where + ")");
+    }
+
+    /**
      * Record a key that must be there and is not.
      *
      * @param path   the key.

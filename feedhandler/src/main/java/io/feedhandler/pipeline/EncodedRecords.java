@@ -10,10 +10,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class EncodedRecords
 {
-    /** Records one event can carry. */
+    /** Records one event can carry: a gap status, an order event, its trade and its quote. */
     public static final int MAX_RECORDS = 4;
-    /** Bytes of all records of one event together. */
-    public static final int CAPACITY = 768;
+    /**
+     * Bytes of all records of one event together: the four above with long names and the deepest
+     * quote a profile may ask for ({@code book.depth-levels} 10: 20 levels of up to 24 bytes).
+     */
+    public static final int CAPACITY = 1536;
 
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[CAPACITY]);
     private final RecordSchema[] kinds = new RecordSchema[MAX_RECORDS];

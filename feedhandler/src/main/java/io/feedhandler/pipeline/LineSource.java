@@ -6,6 +6,8 @@ import io.feedhandler.transport.moldudp64.LineArbiter;
 import io.feedhandler.transport.moldudp64.LineSink;
 import io.feedhandler.transport.moldudp64.MoldUdp64Session;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.SystemEpochNanoClock;
 
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * One slot per message, claimed per packet with a capacity check first, so the line thread never
  * waits ({@code next(n)} is only called when {@code n} slots are free; the ring is single
  * producer). Gaps given up, shed ranges and stale lines become {@link FeedEvent#LINE_STATUS}
- * events, published as status records.
+ * events, published as status records. Each message's latency from its origin to the ring's
+ * publish is recorded in {@link StageLatencies#toRing()}.
  */
 public final class LineSource implements LineSink
 {
@@ -37,6 +40,8 @@ public final class LineSource implements LineSink
     private final StreamRegistry streams;
     private final PipelineCounters counters;
     private final byte[][] staleDetails;
+    private final StageLatencies latencies;
+    private final EpochNanoClock clock;
     private long first;
     private long last;
     private long cursor;
@@ -50,6 +55,23 @@ public final class LineSource implements LineSink
     public LineSource(final RingBuffer<FeedEvent> ring, final StreamRegistry streams, final PipelineCounters counters,
         final long staleAfterMillis)
     {
+        this(ring, streams, counters, staleAfterMillis, new StageLatencies(StageLatencies.Origin.RECEIVE),
+            new SystemEpochNanoClock());
+    }
+
+    /**
+     * @param ring             to publish into (single producer: the line thread).
+     * @param streams          sessions get their index here.
+     * @param counters         events in are counted here.
+     * @param staleAfterMillis the stale limit, for the STALE_LINE records' detail.
+     * @param latencies        origin to ring publish is recorded here.
+     * @param clock            the clock of the receive timestamps.
+     */
+    public LineSource(final RingBuffer<FeedEvent> ring, final StreamRegistry streams, final PipelineCounters counters,
+        final long staleAfterMillis, final StageLatencies latencies, final EpochNanoClock clock)
+    {
+        this.latencies = latencies;
+        this.clock = clock;
         this.ring = ring;
         this.streams = streams;
         this.counters = counters;
@@ -101,6 +123,13 @@ public final class LineSource implements LineSink
     public void publish()
     {
         ring.publish(first, last);
+        // The slots stay this thread's to read until it claims them again: stages never change
+        // the payload or the receive timestamp.
+        final long now = clock.nanoTime();
+        for (long slot = first; slot <= last; slot++)
+        {
+            latencies.ringPublished(ring.get(slot), now);
+        }
     }
 
     @Override

@@ -8,11 +8,15 @@ import io.feedhandler.kafka.TopicCreationException;
 import io.feedhandler.kafka.Topics;
 import io.feedhandler.registry.IncompatibleSchemaException;
 import io.feedhandler.registry.SchemaRegistryException;
+import io.feedhandler.telemetry.FeedMetrics;
+import io.feedhandler.telemetry.LineTelemetry;
+import io.feedhandler.transport.moldudp64.LineArbiter;
 import io.feedhandler.transport.moldudp64.LineCounters;
 import io.feedhandler.transport.moldudp64.MoldUdp64Lines;
 import io.feedhandler.transport.soupbintcp.Credentials;
 import io.feedhandler.transport.soupbintcp.SessionCounters;
 import io.feedhandler.transport.soupbintcp.SoupBinTcpClient;
+import org.agrona.concurrent.EpochNanoClock;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -51,15 +55,45 @@ public final class LiveJob
     private final PipelineCounters counters = new PipelineCounters();
     private final LineCounters lineCounters = new LineCounters();
     private final SessionCounters sessionCounters = new SessionCounters();
+    private final FeedMetrics metrics;
+    private final StageLatencies latencies;
     private PublishingPipeline publishing;
     private MoldUdp64Lines lines;
     private SoupBinTcpClient session;
+    private long lastProgress = -1;
 
     /** @param profile the exchange profile, lines included. */
     public LiveJob(final Profile profile)
     {
+        this(profile, null, StageLatencies.Origin.RECEIVE);
+    }
+
+    /**
+     * @param profile the exchange profile, lines included.
+     * @param metrics where the pipeline and the lines are exposed once started; null for none.
+     */
+    public LiveJob(final Profile profile, final FeedMetrics metrics)
+    {
+        this(profile, metrics, StageLatencies.Origin.RECEIVE);
+    }
+
+    /**
+     * @param profile the exchange profile, lines included.
+     * @param metrics where the pipeline and the lines are exposed once started; null for none.
+     * @param origin  where stage latencies are measured from ({@code INTENDED_SEND_TIME}: the latency harness).
+     */
+    public LiveJob(final Profile profile, final FeedMetrics metrics, final StageLatencies.Origin origin)
+    {
         this.profile = profile;
         this.topics = Topics.of(profile);
+        this.metrics = metrics;
+        this.latencies = new StageLatencies(origin);
+    }
+
+    /** @return wire receive (or intended send) to ring, to {@code send()} returned, to acknowledgement. */
+    public StageLatencies latencies()
+    {
+        return latencies;
     }
 
     /**
@@ -84,9 +118,9 @@ public final class LiveJob
             MoldUdp64Lines.checkInterfaces(profile.lines());
         }
         publishing = PublishingPipeline.start(profile, RecordSchemas.fromClassPath(), topics,
-            profile.tradingDay(Clock.systemUTC()), soupBinTcp ? "soupbintcp" : "lines", counters);
+            profile.tradingDay(Clock.systemUTC()), soupBinTcp ? "soupbintcp" : "lines", counters, latencies);
         final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,
-            profile.lines().staleAfterMillis());
+            profile.lines().staleAfterMillis(), latencies, publishing.clock());
         final java.util.Optional<java.util.Map.Entry<String, Long>> resume = publishing.resumePoint();
         resume.ifPresentOrElse(point ->
         {
@@ -115,6 +149,32 @@ public final class LiveJob
             publishing.close();
             throw ex;
         }
+        if (metrics != null)
+        {
+            metrics.attach(publishing.telemetry());
+            if (lines != null)
+            {
+                final LineArbiter arbiter = lines.arbiter();
+                metrics.attach(new LineTelemetry(lineCounters, new String[] {"A", "B", "re-request"}, arbiter::stale));
+            }
+        }
+    }
+
+    /**
+     * For systemd's watchdog, asked every few seconds from one thread: true while the ring is
+     * empty, or its stages handled something since the last call, or the publisher is retrying
+     * (Kafka away is not a reason to restart: the alerts say so). False only when events wait on
+     * the ring and nothing moves: a wedged stage.
+     *
+     * @return whether the pipeline is making progress.
+     */
+    public synchronized boolean progressing()
+    {
+        final long occupancy = publishing.telemetry().ringOccupancy().getAsLong();
+        final long progress = counters.eventsIn.sum() - occupancy + counters.retries.sum();
+        final boolean moved = progress != lastProgress;
+        lastProgress = progress;
+        return occupancy == 0 || moved;
     }
 
     /** @return why the source gave up for good (e.g. a SoupBinTCP login refused again and again), or null. */
@@ -142,6 +202,18 @@ public final class LiveJob
     public boolean sessionEnded() throws Exception
     {
         return session != null ? session.ended() : lines.onLineThread(() -> lines.arbiter().ended());
+    }
+
+    /** @return the epoch clock of receive timestamps and latencies (a sender in this JVM stamps with it). */
+    public EpochNanoClock clock()
+    {
+        return publishing.clock();
+    }
+
+    /** @return events on the ring the last stage has not handled yet. */
+    public long backlog()
+    {
+        return publishing.pipeline().backlog();
     }
 
     /** @return the topics published to. */

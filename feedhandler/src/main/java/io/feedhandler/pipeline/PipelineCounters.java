@@ -1,6 +1,7 @@
 package io.feedhandler.pipeline;
 
 import io.feedhandler.avro.RecordSchema;
+import io.feedhandler.book.BookAnomaly;
 
 import java.util.concurrent.atomic.LongAdder;
 
@@ -42,9 +43,19 @@ public final class PipelineCounters
      */
     public final LongAdder schemaRegistryFallbacks = new LongAdder();
 
+    /**
+     * Order events the book could not apply as sent, indexed by {@link BookAnomaly#ordinal()}:
+     * counted, their order event records published, nothing sent to the DLQ.
+     */
+    public final LongAdder[] bookAnomalies = new LongAdder[BookAnomaly.values().length];
+
     /** Create zeroed counters. */
     public PipelineCounters()
     {
+        for (int i = 0; i < bookAnomalies.length; i++)
+        {
+            bookAnomalies[i] = new LongAdder();
+        }
         for (int i = 0; i < ackedByKind.length; i++)
         {
             ackedByKind[i] = new LongAdder();

@@ -60,6 +60,11 @@ public final class Publisher implements EventHandler<FeedEvent>
     private final ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
     private final AtomicLong deadLettersInFlight = new AtomicLong();
     private final Recorder latencies = new Recorder(3);
+    // Everything recorded since the start: the summary and the metrics endpoint both read it, so
+    // neither may take the recorder's interval away from the other.
+    private final Histogram latencyTotal = new Histogram(3);
+    private Histogram latencyInterval;
+    private final StageLatencies stageLatencies;
     private final EpochNanoClock clock;
     private volatile boolean aborted;
     private volatile long lastFailureLogNs = System.nanoTime() - FAILURE_LOG_INTERVAL_NS;
@@ -104,7 +109,38 @@ public final class Publisher implements EventHandler<FeedEvent>
         final String[] schemaNames,
         final EpochNanoClock clock)
     {
+        this(producer, topics, deadLetterTopic, streams, symbols, counters, exchange, source, schemaNames, clock,
+            new StageLatencies(StageLatencies.Origin.RECEIVE));
+    }
+
+    /**
+     * @param producer        the process's one producer (idempotent, acks=all).
+     * @param topics          topic per {@link RecordSchema}, by ordinal.
+     * @param deadLetterTopic topic for malformed input.
+     * @param streams         stream names.
+     * @param symbols         keys per stock locate.
+     * @param counters        what is counted.
+     * @param exchange        name for the headers.
+     * @param source          what is being published (file name, line), for DLQ headers.
+     * @param schemaNames     header value naming the schema (and its fingerprint or version) per kind, by ordinal.
+     * @param clock           epoch clock, to measure latencies.
+     * @param stageLatencies  records origin to {@code send()} returned and to acknowledgement.
+     */
+    public Publisher(
+        final Producer<byte[], byte[]> producer,
+        final String[] topics,
+        final String deadLetterTopic,
+        final StreamRegistry streams,
+        final SymbolTable symbols,
+        final PipelineCounters counters,
+        final String exchange,
+        final String source,
+        final String[] schemaNames,
+        final EpochNanoClock clock,
+        final StageLatencies stageLatencies)
+    {
         this.clock = clock;
+        this.stageLatencies = stageLatencies;
         this.producer = producer;
         this.topics = topics.clone();
         this.deadLetterTopic = deadLetterTopic;
@@ -147,6 +183,7 @@ public final class Publisher implements EventHandler<FeedEvent>
         }
         final AckWatermark watermark = watermark(event.stream, event.sequence);
         final EncodedRecords records = event.records;
+        final long originNanos = stageLatencies.originNanos(event);
         long slot;
         while ((slot = watermark.begin(event.sequence, records.count())) < 0)
         {
@@ -159,7 +196,11 @@ public final class Publisher implements EventHandler<FeedEvent>
             records.buffer().getBytes(records.offset(i), value);
             final ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
                 topics[kind.ordinal()], null, records.key(i), value, headers(event.stream, kind));
-            send(record, new Acknowledgement(watermark, slot, kind, record, event.receiveTimestampNanos));
+            send(record, new Acknowledgement(watermark, slot, kind, record, event.receiveTimestampNanos, originNanos));
+        }
+        if (records.count() > 0)
+        {
+            stageLatencies.sendReturned(originNanos, clock.nanoTime());
         }
     }
 
@@ -187,12 +228,24 @@ public final class Publisher implements EventHandler<FeedEvent>
     }
 
     /**
-     * @return receive-to-acknowledgement latency in microseconds since the last call (the
-     * recorder's interval histogram).
+     * Any thread; not on the hot path (the summary at the end, the metrics endpoint per scrape).
+     *
+     * @return a copy of the receive-to-acknowledgement latency in microseconds since the start.
      */
     public Histogram latencies()
     {
-        return latencies.getIntervalHistogram();
+        synchronized (latencyTotal)
+        {
+            latencyInterval = latencies.getIntervalHistogram(latencyInterval);
+            latencyTotal.add(latencyInterval);
+            return latencyTotal.copy();
+        }
+    }
+
+    /** @return origin to {@code send()} returned and to acknowledgement (and the line's origin to ring). */
+    public StageLatencies stageLatencies()
+    {
+        return stageLatencies;
     }
 
     /**
@@ -333,10 +386,12 @@ public final class Publisher implements EventHandler<FeedEvent>
         private final RecordSchema kind;
         private final ProducerRecord<byte[], byte[]> record;
         private final long receivedNanos;
+        private final long originNanos;
 
         Acknowledgement(final AckWatermark watermark, final long slot, final RecordSchema kind,
-            final ProducerRecord<byte[], byte[]> record, final long receivedNanos)
+            final ProducerRecord<byte[], byte[]> record, final long receivedNanos, final long originNanos)
         {
+            this.originNanos = originNanos;
             this.watermark = watermark;
             this.slot = slot;
             this.kind = kind;
@@ -351,7 +406,9 @@ public final class Publisher implements EventHandler<FeedEvent>
             {
                 counters.recordsAcked.increment();
                 counters.ackedByKind[kind.ordinal()].increment();
-                latencies.recordValue(Math.max(0, (clock.nanoTime() - receivedNanos) / 1000));
+                final long now = clock.nanoTime();
+                latencies.recordValue(Math.max(0, (now - receivedNanos) / 1000));
+                stageLatencies.acknowledged(originNanos, now);
                 watermark.complete(slot);
             }
             else

@@ -3,6 +3,7 @@ package io.feedhandler.pipeline;
 import com.lmax.disruptor.RingBuffer;
 import io.feedhandler.avro.ConfluentFraming;
 import io.feedhandler.avro.RecordSchema;
+import io.feedhandler.telemetry.PipelineTelemetry;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.avro.SingleObjectEncoding;
 import io.feedhandler.avro.WireFormat;
@@ -61,8 +62,10 @@ public final class PublishingPipeline implements AutoCloseable
     private final long startedNanos = System.nanoTime();
     private final Producer<byte[], byte[]> producer;
     private final Publisher publisher;
-    private final Sequencer sequencer;
     private final FeedPipeline pipeline;
+    private final Sequencer sequencer;
+    private final String[] topicByKind;
+    private final String deadLetterTopic;
     private final RingBuffer<FeedEvent> ring;
     private final Checkpoint checkpoint;
     private final Map<String, Long> previous;
@@ -76,14 +79,16 @@ public final class PublishingPipeline implements AutoCloseable
     }
 
     private PublishingPipeline(final Profile profile, final Topics topics, final TradingDay day, final String source,
-        final PipelineCounters counters, final Framing framing) throws InterruptedException, IOException
+        final PipelineCounters counters, final Framing framing, final StageLatencies latencies)
+        throws InterruptedException, IOException
     {
         this.profile = profile;
         this.counters = counters;
         this.wireFormat = framing.wireFormat();
         final String exchange = profile.exchange();
         final SymbolTable symbols = new SymbolTable(exchange);
-        final String[] topicByKind = new String[RecordSchema.values().length];
+        this.topicByKind = new String[RecordSchema.values().length];
+        this.deadLetterTopic = topics.dlq();
         for (final RecordSchema kind : RecordSchema.values())
         {
             topicByKind[kind.ordinal()] = topics.topic(kind.dataType());
@@ -101,11 +106,11 @@ public final class PublishingPipeline implements AutoCloseable
             throw ex;
         }
         this.publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
-            exchange, source, framing.schemaNames(), clock);
-        this.sequencer = new Sequencer(counters);
+            exchange, source, framing.schemaNames(), clock, latencies);
         this.pipeline = new FeedPipeline(profile.pipeline().ringSize(), profile.pipeline().waitStrategy(),
-            profile.pipeline().stageThreads(), counters, sequencer,
-            new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols), publisher);
+            profile.pipeline().stageThreads(), counters, sequencer = new Sequencer(counters),
+            new RecordEncoderStage(exchange, day.date(), day.zone(), wireFormat, streams, symbols,
+                profile.book().depthLevels(), counters), publisher);
         this.ring = pipeline.start();
         this.checkpointer = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
@@ -140,6 +145,32 @@ public final class PublishingPipeline implements AutoCloseable
         final TradingDay day, final String source, final PipelineCounters counters)
         throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
+        return start(profile, schemas, topics, day, source, counters, new StageLatencies(StageLatencies.Origin.RECEIVE));
+    }
+
+    /**
+     * As {@link #start(Profile, RecordSchemas, Topics, TradingDay, String, PipelineCounters)}, recording stage latencies
+     * into the given recorders.
+     *
+     * @param profile   the exchange profile.
+     * @param schemas   the schemas to publish with.
+     * @param topics    topic names.
+     * @param day       the trading day of the ITCH timestamps.
+     * @param source    what is published (file name, lines), for DLQ headers.
+     * @param counters  what the pipeline counts.
+     * @param latencies where the publisher records origin to {@code send()} returned and to acknowledgement.
+     * @return the running pipeline; {@link #close()} it.
+     * @throws IOException                 if the checkpoint exists but cannot be read.
+     * @throws InterruptedException        if interrupted while waiting for metadata.
+     * @throws TopicCreationException      if the topics cannot be created (broker unreachable).
+     * @throws SchemaRegistryException     if the registry cannot be reached (and the profile does
+     *                                     not fall back) or refuses a request.
+     * @throws IncompatibleSchemaException if a schema change breaks the evolution rules.
+     */
+    public static PublishingPipeline start(final Profile profile, final RecordSchemas schemas, final Topics topics,
+        final TradingDay day, final String source, final PipelineCounters counters, final StageLatencies latencies)
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
+    {
         // Schemas first: a refused start must leave nothing behind, not even topics.
         final Framing framing = framing(profile, schemas, topics, counters);
         if (profile.kafka().topics().create())
@@ -147,7 +178,7 @@ public final class PublishingPipeline implements AutoCloseable
             final TopicCreator.Result created = TopicCreator.of(profile).createMissing(topics);
             created.warnings().forEach(LOG::warn);
         }
-        return new PublishingPipeline(profile, topics, day, source, counters, framing);
+        return new PublishingPipeline(profile, topics, day, source, counters, framing, latencies);
     }
 
     /**
@@ -214,6 +245,13 @@ public final class PublishingPipeline implements AutoCloseable
     public long elapsedNanos()
     {
         return System.nanoTime() - startedNanos;
+    }
+
+    /** @return what the metrics endpoint reads at scrape time: counters, ring, watermarks, the producer. */
+    public PipelineTelemetry telemetry()
+    {
+        return new PipelineTelemetry(counters, topicByKind.clone(), deadLetterTopic, pipeline::backlog,
+            profile.pipeline().ringSize(), streams, sequencer, publisher, producer);
     }
 
     /** @return receive-to-acknowledgement latency since the last call, in microseconds. */

@@ -2,12 +2,22 @@ package io.feedhandler.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import io.feedhandler.avro.OrderEventEncoder;
+import io.feedhandler.avro.QuoteEncoder;
+import io.feedhandler.avro.QuoteLevels;
 import io.feedhandler.avro.RecordHeader;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.avro.ReferenceDataEncoder;
 import io.feedhandler.avro.StatusEncoder;
 import io.feedhandler.avro.StatusType;
 import io.feedhandler.avro.TradeEncoder;
+import io.feedhandler.avro.TradeSource;
+import io.feedhandler.book.BookAnomaly;
+import io.feedhandler.book.BookListener;
+import io.feedhandler.book.BookSide;
+import io.feedhandler.book.OrderBook;
+import io.feedhandler.book.OrderBooks;
+import io.feedhandler.book.PriceLevel;
+import io.feedhandler.config.BookSettings;
 import io.feedhandler.avro.WireFormat;
 import io.feedhandler.itch50.AddOrder;
 import io.feedhandler.itch50.AddOrderMpid;
@@ -47,7 +57,18 @@ import java.time.ZoneId;
  * Stage 2: turns each in-sequence ITCH message into its Avro records, framed by the wire format,
  * into the event's own preallocated record buffer: order events (A F E C X D U), trades (P Q),
  * reference data (R), status (S H Y L V W K J h I N O B), and a GAP status record ahead of the
- * first message after a gap. Quotes and trades from executions join with the book.
+ * first message after a gap. It also keeps the order books ({@link OrderBooks}) on this thread:
+ * an order event updates its book after its own record is written, and the book's trade (E, C)
+ * and quote (top of book changed) follow it in the same event.
+ *
+ * <pre>
+ *  one event's records, in order (at most {@link EncodedRecords#MAX_RECORDS}):
+ *  [GAP status]  order event (A F E C X D U)  [trade (E C)]  [quote (top changed)]
+ * </pre>
+ *
+ * <p>Order events the book cannot apply (an unknown reference, an execution larger than the
+ * order) keep their order event record and are counted in {@link PipelineCounters#bookAnomalies};
+ * they are not malformed input, so they do not go to the DLQ.
  *
  * <p>Malformed messages (unknown type, wrong length) are not encoded: the event is marked failed
  * and the publisher sends its raw bytes to the DLQ. Nothing here allocates per message.
@@ -59,6 +80,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     /** Upper bound of one framed record (the largest, a status record with every field, is far below). */
     private static final int MAX_RECORD_LENGTH = 320;
     private static final byte[] NO_SYMBOL = new byte[0];
+    private static final byte PRINTABLE = 'Y';
 
     private final ItchMessageDispatcher dispatcher = new ItchMessageDispatcher(this);
     private final RecordHeader header = new RecordHeader();
@@ -66,6 +88,12 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     private final TradeEncoder trades = new TradeEncoder();
     private final ReferenceDataEncoder referenceData = new ReferenceDataEncoder();
     private final StatusEncoder status = new StatusEncoder();
+    private final QuoteEncoder quotes = new QuoteEncoder();
+    private final QuoteLevels bidLevels;
+    private final QuoteLevels askLevels;
+    private final int depthLevels;
+    private final PipelineCounters counters;
+    private final OrderBooks books;
     private final WireFormat wireFormat;
     private final StreamRegistry streams;
     private final SymbolTable symbols;
@@ -84,6 +112,34 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     public RecordEncoderStage(final String exchange, final LocalDate tradeDate, final ZoneId zone,
         final WireFormat wireFormat, final StreamRegistry streams, final SymbolTable symbols)
     {
+        this(exchange, tradeDate, zone, wireFormat, streams, symbols, 0, new PipelineCounters());
+    }
+
+    /**
+     * @param exchange    name written into every record.
+     * @param tradeDate   date of the session: ITCH timestamps count from its midnight.
+     * @param zone        the exchange's time zone.
+     * @param wireFormat  framing written ahead of every record.
+     * @param streams     stream names.
+     * @param symbols     locate to symbol, learned here and read by the publisher.
+     * @param depthLevels price levels per side in each quote (0: top of book only), at most
+     *                    {@link BookSettings#MAX_DEPTH_LEVELS}.
+     * @param counters    where book anomalies are counted.
+     */
+    public RecordEncoderStage(final String exchange, final LocalDate tradeDate, final ZoneId zone,
+        final WireFormat wireFormat, final StreamRegistry streams, final SymbolTable symbols, final int depthLevels,
+        final PipelineCounters counters)
+    {
+        if (depthLevels < 0 || depthLevels > BookSettings.MAX_DEPTH_LEVELS)
+        {
+            throw new IllegalArgumentException("quote depth must be 0 to " +
+                BookSettings.MAX_DEPTH_LEVELS + " levels, got " + depthLevels);
+        }
+        this.depthLevels = depthLevels;
+        this.bidLevels = new QuoteLevels(Math.max(1, depthLevels));
+        this.askLevels = new QuoteLevels(Math.max(1, depthLevels));
+        this.counters = counters;
+        this.books = new OrderBooks(new BookRecords(), depthLevels, 1 << 16);
         this.wireFormat = wireFormat;
         this.streams = streams;
         this.symbols = symbols;
@@ -152,6 +208,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = stock(message, message.stock(), RecordSchema.REFERENCE_DATA);
         commit(RecordSchema.REFERENCE_DATA, message.stockLocate(), start, referenceData.encode(header, message, buffer(), start));
+        books.name(message.stockLocate(), message.stock());
     }
 
     @Override
@@ -243,6 +300,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = stock(message, message.stock(), RecordSchema.ORDER_EVENT);
         commit(RecordSchema.ORDER_EVENT, message.stockLocate(), start, orders.encode(header, message, buffer(), start));
+        books.add(message.stockLocate(), message.orderReferenceNumber(), message.side(), message.shares(), message.price());
     }
 
     @Override
@@ -250,6 +308,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = stock(message, message.stock(), RecordSchema.ORDER_EVENT);
         commit(RecordSchema.ORDER_EVENT, message.stockLocate(), start, orders.encode(header, message, buffer(), start));
+        books.add(message.stockLocate(), message.orderReferenceNumber(), message.side(), message.shares(), message.price());
     }
 
     @Override
@@ -257,6 +316,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = located(message, RecordSchema.ORDER_EVENT);
         commit(RecordSchema.ORDER_EVENT, message.stockLocate(), start, orders.encode(header, message, buffer(), start));
+        books.execute(message.stockLocate(), message.orderReferenceNumber(), message.executedShares(), message.matchNumber());
     }
 
     @Override
@@ -264,6 +324,8 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = located(message, RecordSchema.ORDER_EVENT);
         commit(RecordSchema.ORDER_EVENT, message.stockLocate(), start, orders.encode(header, message, buffer(), start));
+        books.executeWithPrice(message.stockLocate(), message.orderReferenceNumber(), message.executedShares(),
+            message.matchNumber(), message.executionPrice(), message.printable() == PRINTABLE);
     }
 
     @Override
@@ -271,6 +333,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = located(message, RecordSchema.ORDER_EVENT);
         commit(RecordSchema.ORDER_EVENT, message.stockLocate(), start, orders.encode(header, message, buffer(), start));
+        books.cancel(message.stockLocate(), message.orderReferenceNumber(), message.cancelledShares());
     }
 
     @Override
@@ -278,6 +341,7 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = located(message, RecordSchema.ORDER_EVENT);
         commit(RecordSchema.ORDER_EVENT, message.stockLocate(), start, orders.encode(header, message, buffer(), start));
+        books.delete(message.stockLocate(), message.orderReferenceNumber());
     }
 
     @Override
@@ -285,6 +349,8 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
     {
         final int start = located(message, RecordSchema.ORDER_EVENT);
         commit(RecordSchema.ORDER_EVENT, message.stockLocate(), start, orders.encode(header, message, buffer(), start));
+        books.replace(message.stockLocate(), message.originalOrderReferenceNumber(), message.newOrderReferenceNumber(),
+            message.shares(), message.price());
     }
 
     @Override
@@ -360,12 +426,75 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
 
     private int begin(final RecordSchema schema)
     {
-        if (!event.records.hasRoom(MAX_RECORD_LENGTH))
+        return begin(schema, MAX_RECORD_LENGTH);
+    }
+
+    private int begin(final RecordSchema schema, final int maxBodyLength)
+    {
+        if (!event.records.hasRoom(wireFormat.prefixLength() + maxBodyLength))
         {
             throw new IllegalStateException("no room for another record in the event (" + event.records.count() + " written)");
         }
         final int offset = event.records.limit();
         return offset + wireFormat.writePrefix(event.records.buffer(), offset, schema);
+    }
+
+    /** @return the books this stage keeps (read them on this stage's thread only, or after the ring has stopped). */
+    public OrderBooks books()
+    {
+        return books;
+    }
+
+    /** The book's trades and quotes, written after the order event that caused them. */
+    private final class BookRecords implements BookListener
+    {
+        @Override
+        public void onTrade(final OrderBook book, final long orderReference, final byte side, final long price,
+            final long shares, final long matchNumber, final boolean withPrice, final boolean printable)
+        {
+            final int start = begin(RecordSchema.TRADE, TradeEncoder.maxEncodedLength(header));
+            commit(RecordSchema.TRADE, book.locate(), start, trades.encodeExecution(header,
+                withPrice ? TradeSource.EXECUTION_WITH_PRICE : TradeSource.EXECUTION, matchNumber, shares, price,
+                side == 0 ? TradeEncoder.UNKNOWN_SIDE : side, printable, orderReference, buffer(), start));
+        }
+
+        @Override
+        public void onTopOfBookChanged(final OrderBook book)
+        {
+            final int start = begin(RecordSchema.QUOTE, QuoteEncoder.maxEncodedLength(header, 2 * depthLevels));
+            final int length;
+            if (depthLevels == 0)
+            {
+                length = quotes.encode(header,
+                    book.bestBidPrice() == OrderBook.NO_PRICE ? QuoteEncoder.NO_PRICE : book.bestBidPrice(),
+                    book.bestBidShares(), book.bestBidOrders(),
+                    book.bestAskPrice() == OrderBook.NO_PRICE ? QuoteEncoder.NO_PRICE : book.bestAskPrice(),
+                    book.bestAskShares(), book.bestAskOrders(), buffer(), start);
+            }
+            else
+            {
+                length = quotes.encode(header, levels(book.bids(), bidLevels), levels(book.asks(), askLevels), buffer(), start);
+            }
+            commit(RecordSchema.QUOTE, book.locate(), start, length);
+        }
+
+        @Override
+        public void onAnomaly(final BookAnomaly anomaly, final int locate, final long orderReference)
+        {
+            counters.bookAnomalies[anomaly.ordinal()].increment();
+        }
+
+        private QuoteLevels levels(final BookSide side, final QuoteLevels levels)
+        {
+            levels.clear();
+            final int count = Math.min(depthLevels, side.levels());
+            for (int rank = 0; rank < count; rank++)
+            {
+                final PriceLevel level = side.level(rank);
+                levels.add(level.price(), level.shares(), level.orders());
+            }
+            return levels;
+        }
     }
 
     private void commit(final RecordSchema schema, final int locate, final int bodyStart, final int bodyLength)

@@ -9,6 +9,7 @@ import io.feedhandler.kafka.Topics;
 import io.feedhandler.registry.IncompatibleSchemaException;
 import io.feedhandler.registry.SchemaRegistryException;
 import io.feedhandler.registry.SchemaRollout;
+import io.feedhandler.telemetry.FeedMetrics;
 import io.feedhandler.transport.file.FeedFile;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class ReplayJob
     private final Profile profile;
     private final Topics topics;
     private final RecordSchemas schemas;
+    private final FeedMetrics metrics;
     private volatile WireFormat wireFormat;
 
     /**
@@ -55,9 +57,22 @@ public final class ReplayJob
      */
     public ReplayJob(final Profile profile, final RecordSchemas schemas)
     {
+        this(profile, schemas, null);
+    }
+
+    /**
+     * @param profile the exchange profile.
+     * @param schemas the schemas to publish with.
+     * @param metrics metrics the caller serves and keeps past the replay (each replay attaches its
+     *                pipeline to them); null: the job serves its own for the duration of the
+     *                replay when the profile's {@code metrics.port} is set.
+     */
+    public ReplayJob(final Profile profile, final RecordSchemas schemas, final FeedMetrics metrics)
+    {
         this.profile = profile;
         this.topics = Topics.of(profile);
         this.schemas = schemas;
+        this.metrics = metrics;
     }
 
     /** Told how far a replay has got. */
@@ -109,6 +124,20 @@ public final class ReplayJob
     public ReplaySummary replay(final Path file, final long rate, final Progress progress, final Duration ackTimeout)
         throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
+        try (FeedMetrics served = metrics == null && profile.metrics().enabled() ? FeedMetrics.create(profile.exchange()) : null)
+        {
+            if (served != null)
+            {
+                served.serve(profile.metrics());
+            }
+            return replay(file, rate, progress, ackTimeout, metrics != null ? metrics : served);
+        }
+    }
+
+    private ReplaySummary replay(final Path file, final long rate, final Progress progress, final Duration ackTimeout,
+        final FeedMetrics telemetry)
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
+    {
         final PipelineCounters counters = new PipelineCounters();
         final TradingDay day = profile.tradingDay(file, Clock.systemUTC());
         final PublishingPipeline publishing = PublishingPipeline.start(profile, schemas, topics, day,
@@ -119,6 +148,10 @@ public final class ReplayJob
             final FileSource source = new FileSource(publishing.ring(), publishing.streams(), publishing.clock(), counters,
                 streamName(file));
             publishing.watchForStall(ackTimeout, source::abort);
+            if (telemetry != null)
+            {
+                telemetry.attach(publishing.telemetry());
+            }
             String format = "unknown";
             boolean aborted = false;
             try (FeedFile feedFile = FeedFile.open(file, source))

@@ -1,6 +1,7 @@
 package io.feedhandler.pipeline;
 
 import io.feedhandler.avro.RecordSchema;
+import io.feedhandler.book.BookAnomaly;
 import org.HdrHistogram.Histogram;
 
 import java.util.Locale;
@@ -63,6 +64,11 @@ public record ReplaySummary(
             out.append(String.format(Locale.ROOT, " %s %,d", kind.dataType().nameInTopic(), acked(kind)));
         }
         out.append(String.format(Locale.ROOT, "  dlq %,d%n", counters.deadLettersAcked.sum()));
+        out.append(String.format(Locale.ROOT, "  book: unknown order references %,d, executions/cancels over the remaining shares %,d, " +
+            "reused live references %,d (counted, not sent to the DLQ)%n",
+            counters.bookAnomalies[BookAnomaly.UNKNOWN_ORDER.ordinal()].sum(),
+            counters.bookAnomalies[BookAnomaly.OVERSIZED_REDUCTION.ordinal()].sum(),
+            counters.bookAnomalies[BookAnomaly.DUPLICATE_REFERENCE.ordinal()].sum()));
         out.append(String.format(Locale.ROOT, "  %.1f s, %,.0f msg/s, %,.0f records/s; delivery failures %,d, retries %,d%n",
             elapsedNanos / 1e9, messagesPerSecond(), recordsPerSecond(), counters.deliveryFailures.sum(), counters.retries.sum()));
         if (latencyMicros.getTotalCount() > 0)

@@ -1,15 +1,15 @@
 package io.feedhandler.app;
 
 import io.feedhandler.TestData;
+import io.feedhandler.book.ReferenceBooks;
 import io.feedhandler.kafka.broker.BrokerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,27 +23,30 @@ class ReplayCommandTest
     @TempDir
     Path state;
 
-    record Run(int exitCode, String out, String err)
-    {
-    }
 
 
     @Test
-    void shouldPublishTheRealSampleAndSummarizeWhatWasAcknowledged()
+    void shouldPublishTheRealSampleAndSummarizeWhatWasAcknowledged() throws Exception
     {
-        final Run run = run("replay", "--no-progress", "--set", "exchange=cli1", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
+        final CommandRun run = run("replay", "--no-progress", "--set", "exchange=cli1", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
             "--set", "checkpoint.directory=" + state, TestData.path("itch50/nasdaq-12302019-snippet.itch50").toString());
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("every record acknowledged"), run.out());
-        assertTrue(run.out().contains("records acked: orders 987 trades 8"), run.out());
+        // From the data: the manifest's per-type counts, and the executions the independent book model finds.
+        final Map<String, Long> types = TestData.types(TestData.manifestEntry("itch50/nasdaq-12302019-snippet.itch50"));
+        final long orders = "AFECXDU".chars().mapToLong(type -> types.getOrDefault(String.valueOf((char)type), 0L)).sum();
+        final ReferenceBooks books = ReferenceBooks.of(TestData.path("itch50/nasdaq-12302019-snippet.itch50"));
+        final long trades = types.getOrDefault("P", 0L) + types.getOrDefault("Q", 0L) + books.executionTrades;
+        assertTrue(run.out().contains("records acked: orders " + orders + " trades " + trades + " quotes " + books.quotes.size()),
+            run.out());
         assertTrue(Files.exists(state.resolve("cli1.checkpoint")));
     }
 
     @Test
     void shouldExitTwoWhenDefectsWentToTheDeadLetterTopic()
     {
-        final Run run = run("replay", "--no-progress", "--set", "exchange=cli2", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
+        final CommandRun run = run("replay", "--no-progress", "--set", "exchange=cli2", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
             "--set", "checkpoint.directory=" + state, TestData.path("itch50/fasanello-sample-truncated.itch50").toString());
 
         assertEquals(2, run.exitCode(), run.out() + run.err());
@@ -57,7 +60,7 @@ class ReplayCommandTest
         Files.writeString(profile, Files.readString(Path.of("..", "conf", "nasdaq-totalview-itch.conf"))
             .replace("ring-size = 65536", "ring-size = 1000"));
 
-        final Run run = run("replay", "--profile", profile.toString(), TestData.path("itch50/bekele-sample.itch50").toString());
+        final CommandRun run = run("replay", "--profile", profile.toString(), TestData.path("itch50/bekele-sample.itch50").toString());
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains(profile.toString()) && run.err().contains("pipeline.ring-size"), run.err());
@@ -67,7 +70,7 @@ class ReplayCommandTest
     @Test
     void shouldExitTwoForAMissingFile()
     {
-        final Run run = run("replay", state.resolve("missing.itch50").toString());
+        final CommandRun run = run("replay", state.resolve("missing.itch50").toString());
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("missing.itch50: no such file"), run.err());
@@ -79,7 +82,7 @@ class ReplayCommandTest
         // Lines of its own: another checkout's tests on this machine must not hear this demo's packets.
         final java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("demo", "--no-progress", "--messages", "20000"));
         io.feedhandler.sim.LoopbackLines.overrides(java.util.Map.of()).forEach((key, value) -> args.addAll(java.util.List.of("--set", key + "=" + value)));
-        final Run run = run(args.toArray(String[]::new));
+        final CommandRun run = run(args.toArray(String[]::new));
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("demo: OK"), run.out());
@@ -87,11 +90,8 @@ class ReplayCommandTest
         assertTrue(run.out().contains("market.equities.orders.nasdaq"), run.out());
     }
 
-    private static Run run(final String... args)
+    private static CommandRun run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args);
     }
 }

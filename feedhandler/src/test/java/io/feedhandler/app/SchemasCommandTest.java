@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,16 +29,13 @@ class SchemasCommandTest
     @TempDir
     Path state;
 
-    record Run(int exitCode, String out, String err)
-    {
-    }
 
     @Test
     void shouldExitTwoWithOneLineNamingTheUrlAndTheCauseWhenTheRegistryIsDown() throws Exception
     {
         final String down = "http://127.0.0.1:" + RegistryExtension.freePort();
 
-        final Run run = run("replay", "--no-progress", "--set", "schema-registry.url=" + down,
+        final CommandRun run = run("replay", "--no-progress", "--set", "schema-registry.url=" + down,
             "--set", "schema-registry.retries=1", "--set", "schema-registry.retry-backoff-ms=10",
             "--set", "checkpoint.directory=" + state, TestData.path("itch50/nasdaq-12302019-snippet.itch50").toString());
 
@@ -55,7 +50,7 @@ class SchemasCommandTest
     @Test
     void shouldListSubjectsAndFingerprintsWithoutARegistry()
     {
-        final Run run = run("schemas", "--set", "asset-class=clinone");
+        final CommandRun run = run("schemas", "--set", "asset-class=clinone");
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("no registry (schema-registry.url = none)"), run.out());
@@ -71,9 +66,9 @@ class SchemasCommandTest
     {
         final String url = "schema-registry.url=" + REGISTRY.url();
 
-        final Run before = run("schemas", "--set", "asset-class=cliroll", "--set", url);
-        final Run registered = run("schemas", "--register", "--set", "asset-class=cliroll", "--set", url);
-        final Run again = run("schemas", "--register", "--set", "asset-class=cliroll", "--set", url);
+        final CommandRun before = run("schemas", "--set", "asset-class=cliroll", "--set", url);
+        final CommandRun registered = run("schemas", "--register", "--set", "asset-class=cliroll", "--set", url);
+        final CommandRun again = run("schemas", "--register", "--set", "asset-class=cliroll", "--set", url);
 
         assertEquals(0, before.exitCode(), before.err());
         assertTrue(before.out().contains("new subject: registering adds version 1"), before.out());
@@ -107,8 +102,8 @@ class SchemasCommandTest
                 text.replace("{\"name\": \"trackingNumber\"", "{\"name\": \"tracking\""));
         }
 
-        final Run check = run("schemas", "--check", "--schemas", changed.toString(), "--set", "asset-class=clicheck", "--set", url);
-        final Run register = run("schemas", "--register", "--schemas", changed.toString(), "--set", "asset-class=clicheck", "--set", url);
+        final CommandRun check = run("schemas", "--check", "--schemas", changed.toString(), "--set", "asset-class=clicheck", "--set", url);
+        final CommandRun register = run("schemas", "--register", "--schemas", changed.toString(), "--set", "asset-class=clicheck", "--set", url);
 
         assertEquals(1, check.exitCode(), check.out() + check.err());
         assertTrue(check.out().contains("would be refused:"), check.out());
@@ -125,11 +120,8 @@ class SchemasCommandTest
         }
     }
 
-    private static Run run(final String... args)
+    private static CommandRun run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args);
     }
 }

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,16 +41,13 @@ class VerifyCommandTest
     @TempDir
     Path state;
 
-    record Run(int exitCode, String out, String err)
-    {
-    }
 
     @Test
     void shouldPassWhenEverySequenceOfTheRealSampleIsPublished()
     {
         replay("verify1", SNIPPET);
 
-        final Run run = verify("verify1", "--from-beginning");
+        final CommandRun run = verify("verify1", "--from-beginning");
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("session nasdaq-12302019-snippet: sequences 1..1000, 1000 with records, 0 dead-lettered, " +
@@ -65,7 +60,7 @@ class VerifyCommandTest
     {
         replay("verify2", GAP_CAPTURE);
 
-        final Run run = verify("verify2", "--from-beginning");
+        final CommandRun run = verify("verify2", "--from-beginning");
 
         // The capture's own gap: 14764497..19009116 (manifest), reported by one GAP status record.
         assertEquals(0, run.exitCode(), run.out() + run.err());
@@ -103,7 +98,7 @@ class VerifyCommandTest
         copies.add(new ProducerRecord<>(copy.trades(), 0, "AAPL".getBytes(StandardCharsets.US_ASCII), new byte[] {1, 2, 3}));
         send(copies);
 
-        final Run run = verify("verify4", "--from-beginning");
+        final CommandRun run = verify("verify4", "--from-beginning");
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("1 MISSING, 1 duplicate(s)"), run.out());
@@ -117,9 +112,9 @@ class VerifyCommandTest
     {
         replay("verify5", SNIPPET);
 
-        final Run first = verify("verify5");
-        final Run second = verify("verify5");
-        final Run again = verify("verify5", "--from-beginning");
+        final CommandRun first = verify("verify5");
+        final CommandRun second = verify("verify5");
+        final CommandRun again = verify("verify5", "--from-beginning");
 
         assertEquals(0, first.exitCode(), first.out() + first.err());
         assertTrue(first.out().contains("1000 with records"), first.out());
@@ -130,7 +125,7 @@ class VerifyCommandTest
     @Test
     void shouldExitTwoWithoutAStackTraceWhenKafkaDoesNotAnswer()
     {
-        final Run run = run("verify", "--set", "kafka.bootstrap-servers=127.0.0.1:1", "--timeout", "2");
+        final CommandRun run = run("verify", "--set", "kafka.bootstrap-servers=127.0.0.1:1", "--timeout", "2");
 
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertTrue(run.err().startsWith("verify: Kafka at 127.0.0.1:1 did not answer"), run.err());
@@ -138,13 +133,13 @@ class VerifyCommandTest
 
     private void replay(final String exchange, final String file)
     {
-        final Run run = run("replay", "--no-progress", "--set", "exchange=" + exchange,
+        final CommandRun run = run("replay", "--no-progress", "--set", "exchange=" + exchange,
             "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(), "--set", "kafka.topics.partitions=4",
             "--set", "checkpoint.directory=" + state, TestData.path(file).toString());
         assertTrue(run.exitCode() == 0, run.out() + run.err());
     }
 
-    private static Run verify(final String exchange, final String... options)
+    private static CommandRun verify(final String exchange, final String... options)
     {
         final List<String> args = new ArrayList<>(List.of("verify", "--set", "exchange=" + exchange,
             "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers()));
@@ -204,11 +199,8 @@ class VerifyCommandTest
         }
     }
 
-    private static Run run(final String... args)
+    private static CommandRun run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CommandRun.of(args);
     }
 }

@@ -172,6 +172,43 @@ class ProfileTest
     }
 
     @Test
+    void shouldRefuseASecretWrittenInTheProfileWithoutRepeatingIt() throws Exception
+    {
+        assertProblems(MINIMAL + "kafka.producer { security.protocol = SASL_SSL, sasl.jaas.config = \"hunter2\" }\n",
+            "kafka.producer.sasl.jaas.config must not be written in the profile: it is a secret. Read it from a file " +
+                "through Kafka's config provider: \"config.providers\" = file, \"config.providers.file.class\" = " +
+                "org.apache.kafka.common.config.provider.FileConfigProvider, and sasl.jaas.config = \"${file:" +
+                "/run/credentials/feedhandler@<profile>.service/kafka.properties:sasl.jaas.config}\" (quoted: HOCON would " +
+                "substitute it; quote the provider keys too, since config.providers is both a value and a prefix); " +
+                "systemd's LoadCredential= puts the file there (got a value written out, not shown, " +
+                "at line 9)");
+    }
+
+    @Test
+    void shouldReadASecretThroughKafkasFileConfigProvider() throws Exception
+    {
+        final Path secrets = directory.resolve("kafka.properties");
+        Files.writeString(secrets, "password=s3cret\n");
+        final Profile profile = load(MINIMAL + "kafka.producer {\n" +
+            "  \"config.providers\" = file\n" +
+            "  \"config.providers.file.class\" = org.apache.kafka.common.config.provider.FileConfigProvider\n" +
+            "  ssl.truststore.password = \"${file:" + secrets + ":password}\"\n" +
+            "}\n");
+
+        final org.apache.kafka.clients.producer.ProducerConfig resolved =
+            new org.apache.kafka.clients.producer.ProducerConfig(profile.kafka().producerProperties());
+        assertEquals("s3cret", resolved.getPassword("ssl.truststore.password").value());
+    }
+
+    @Test
+    void shouldRefuseASecretReferenceToAnUndeclaredConfigProvider() throws Exception
+    {
+        assertProblems(MINIMAL + "kafka.producer.ssl.key.password = \"${vault:secret/kafka:key}\"\n",
+            "kafka.producer.ssl.key.password names config provider 'vault', which kafka.producer.config.providers and " +
+                "kafka.producer.config.providers.vault.class must declare (got '${vault:secret/kafka:key}' at line 9)");
+    }
+
+    @Test
     void shouldRefuseAnExchangeNameThatCannotBePartOfATopicName() throws Exception
     {
         assertProblems(MINIMAL + "exchange = NASDAQ-GS\n",
@@ -186,6 +223,15 @@ class ProfileTest
             "pipeline.ring-size must be a power of two (the ring indexes slots with a mask) (got '65535' at line 9)");
         assertProblems(MINIMAL + "pipeline.ring-size = 64k\n",
             "pipeline.ring-size must be a whole number from 2 to 16777216 (got '64k' at line 9)");
+    }
+
+    @Test
+    void shouldReadQuoteDepthLevelsAndRefuseMoreThanTheRecordBufferHolds() throws Exception
+    {
+        assertEquals(0, Profile.load(write(MINIMAL), Map.of(), Map.of()).book().depthLevels(), "default: top of book only");
+        assertEquals(5, Profile.load(write(MINIMAL + "book.depth-levels = 5\n"), Map.of(), Map.of()).book().depthLevels());
+        assertProblems(MINIMAL + "book.depth-levels = 11\n",
+            "book.depth-levels must be a whole number from 0 to 10 (got '11' at line 9)");
     }
 
     @Test
@@ -297,9 +343,9 @@ class ProfileTest
                 "topics (got '16' at line 9)",
             "kafka.topics.partition is not a profile key; known keys under kafka.topics: create, partitions, " +
                 "replication-factor (got '16' at line 11)",
-            "pipline.ring-size is not a profile key; known keys at the top: asset-class, checkpoint, exchange, " +
-                "kafka, lines, pipeline, retransmission, schema-registry, soupbintcp, time-zone, trade-date, transport " +
-                "(got '1024' at line 10)");
+            "pipline.ring-size is not a profile key; known keys at the top: asset-class, book, checkpoint, exchange, " +
+                "kafka, lines, metrics, pipeline, retransmission, schema-registry, soupbintcp, time-zone, trade-date, " +
+                "transport (got '1024' at line 10)");
     }
 
     @Test

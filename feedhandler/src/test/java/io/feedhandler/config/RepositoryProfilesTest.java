@@ -75,4 +75,24 @@ class RepositoryProfilesTest
             }
         }
     }
+
+    @Test
+    void shouldShareTheNasdaqSettingsThroughAnIncludeAndChangeOnlyTheExchangeAndItsLines() throws Exception
+    {
+        final Profile nasdaq = Profile.load(NASDAQ, Map.of(), Map.of());
+        final Profile bx = Profile.load(CONF.resolve("nasdaq-bx-itch.conf"), Map.of(), Map.of());
+        final Profile psx = Profile.load(CONF.resolve("nasdaq-psx-itch.conf"), Map.of(), Map.of());
+        final Profile local = Profile.load(CONF.resolve("local-demo.conf"), Map.of(), Map.of());
+
+        assertEquals("bx", bx.exchange());
+        assertEquals("psx", psx.exchange());
+        assertEquals("feedhandler-bx", bx.kafka().producer().get("client.id"));
+        assertEquals(nasdaq.kafka().producer().get("linger.ms"), bx.kafka().producer().get("linger.ms"));
+        assertEquals(nasdaq.pipeline(), psx.pipeline());
+        assertEquals(nasdaq.lines().a().networkInterface(), bx.lines().a().networkInterface(), "interfaces come from the include");
+        assertFalse(nasdaq.lines().a().group().equals(bx.lines().a().group()), "BX has its own groups");
+        assertFalse(bx.lines().a().group().equals(psx.lines().a().group()), "PSX has its own groups");
+        assertEquals("lo", local.lines().a().networkInterface());
+        assertEquals(9464, local.metrics().port());
+    }
 }

@@ -3,6 +3,7 @@ package io.feedhandler.pipeline;
 import com.typesafe.config.Config;
 import io.feedhandler.TestData;
 import io.feedhandler.avro.RecordSchema;
+import io.feedhandler.book.ReferenceBooks;
 import io.feedhandler.config.Profile;
 import io.feedhandler.kafka.TopicAudit;
 import io.feedhandler.kafka.Topics;
@@ -33,8 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pipeline end to end against a real (in-process KRaft) broker: real samples replayed, topics
- * read back, counts checked against the manifest's per-type counts, every record decoded with the
- * plain Avro reader against its .avsc, keys, partitions and per-symbol order checked.
+ * read back, counts checked against the manifest's per-type counts (trades: P and Q, plus the E
+ * and C executions and the quotes that {@link ReferenceBooks}, an independent model, works out
+ * from the same file), every record decoded with the plain Avro reader against its .avsc, keys,
+ * partitions and per-symbol order checked.
  */
 class ReplayIntegrationTest
 {
@@ -57,7 +60,7 @@ class ReplayIntegrationTest
         final Replayed replayed = replay(file);
 
         assertTrue(replayed.summary.complete(), replayed.summary.render());
-        assertCounts(TestData.manifestEntry(file), replayed, 0);
+        assertCounts(TestData.manifestEntry(file), replayed, 0, ReferenceBooks.of(TestData.path(file)));
         assertEquals(Map.of("nasdaq-12302019-snippet", 1000L), replayed.summary.watermarks());
         assertTrue(Files.readString(state.resolve(replayed.exchange + ".checkpoint")).contains("nasdaq-12302019-snippet=1000"));
     }
@@ -69,7 +72,7 @@ class ReplayIntegrationTest
         final Replayed replayed = replay(file);
 
         assertTrue(replayed.summary.complete(), replayed.summary.render());
-        assertCounts(TestData.manifestEntry(file), replayed, 0);
+        assertCounts(TestData.manifestEntry(file), replayed, 0, ReferenceBooks.of(TestData.path(file)));
         assertEquals(993, replayed.reports.get(RecordSchema.REFERENCE_DATA).keys.size());
     }
 
@@ -79,7 +82,7 @@ class ReplayIntegrationTest
         final String file = "pcap/nasdaq-itch50-moldudp64/Nasdaq.Equities.TotalView.Itch.v5.0/Multiple.Packets.pcap";
         final Replayed replayed = replay(file);
 
-        assertCounts(TestData.manifestEntry(file), replayed, 1);
+        assertCounts(TestData.manifestEntry(file), replayed, 1, ReferenceBooks.of(TestData.path(file)));
         final List<GenericRecord> status = replayed.decoded.get(RecordSchema.STATUS);
         assertEquals("GAP", status.get(0).get("statusType").toString());
         assertEquals(14764497L, status.get(0).get("gapFrom"));
@@ -93,7 +96,7 @@ class ReplayIntegrationTest
         final String file = "itch50/fasanello-sample-truncated.itch50";
         final Replayed replayed = replay(file);
 
-        assertCounts(TestData.manifestEntry(file), replayed, 0);
+        assertCounts(TestData.manifestEntry(file), replayed, 0, ReferenceBooks.of(TestData.path(file)));
         assertEquals(1, replayed.deadLetters.size());
         final ConsumerRecord<byte[], byte[]> dead = replayed.deadLetters.get(0);
         assertEquals("4081", header(dead, "source.offset"));
@@ -101,7 +104,56 @@ class ReplayIntegrationTest
         assertEquals("fasanello-sample-truncated.itch50", header(dead, "source"));
     }
 
-    private static void assertCounts(final Config manifest, final Replayed replayed, final int gaps)
+    @Test
+    void shouldPublishTheQuotesAndExecutionTradesOfTheReferenceModelForTheRealSnippet() throws Exception
+    {
+        final String file = "itch50/nasdaq-12302019-snippet.itch50";
+        final Replayed replayed = replay(file);
+        final ReferenceBooks reference = ReferenceBooks.of(TestData.path(file));
+
+        final List<String> expected = new ArrayList<>();
+        for (final ReferenceBooks.Quote quote : reference.quotes)
+        {
+            final ReferenceBooks.Top top = quote.top();
+            expected.add(quote.sequence() + " " + quote.locate() + " " + price(top.bidPrice()) + " " + top.bidShares() + " " +
+                top.bidOrders() + " " + price(top.askPrice()) + " " + top.askShares() + " " + top.askOrders());
+        }
+        final List<String> published = new ArrayList<>();
+        for (final GenericRecord quote : replayed.decoded.get(RecordSchema.QUOTE))
+        {
+            published.add(quote.get("sequence") + " " + quote.get("stockLocate") + " " + decimal(quote.get("bidPrice")) + " " +
+                quote.get("bidSize") + " " + quote.get("bidOrders") + " " + decimal(quote.get("askPrice")) + " " +
+                quote.get("askSize") + " " + quote.get("askOrders"));
+        }
+        published.sort(java.util.Comparator.comparingLong(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))));
+        assertEquals(expected, published, "quotes, in sequence order");
+        final long executions = replayed.decoded.get(RecordSchema.TRADE).stream()
+            .filter(trade -> trade.get("source").toString().startsWith("EXECUTION")).count();
+        assertEquals(reference.executionTrades, executions);
+        final long nonPrintable = replayed.decoded.get(RecordSchema.TRADE).stream()
+            .filter(trade -> !(Boolean)trade.get("printable")).count();
+        assertEquals(reference.executionTrades - reference.printableExecutionTrades, nonPrintable);
+    }
+
+    private static String price(final long price)
+    {
+        return price < 0 ? "null" : java.math.BigDecimal.valueOf(price, 4).toPlainString();
+    }
+
+    private static String decimal(final Object bytes)
+    {
+        if (bytes == null)
+        {
+            return "null";
+        }
+        final java.nio.ByteBuffer buffer = ((java.nio.ByteBuffer)bytes).duplicate();
+        final byte[] unscaled = new byte[buffer.remaining()];
+        buffer.get(unscaled);
+        return new java.math.BigDecimal(new java.math.BigInteger(unscaled), 4).toPlainString();
+    }
+
+    private static void assertCounts(final Config manifest, final Replayed replayed, final int gaps,
+        final ReferenceBooks books)
     {
         final Map<String, Long> types = TestData.types(manifest);
         final Map<RecordSchema, Long> expected = new EnumMap<>(RecordSchema.class);
@@ -117,6 +169,8 @@ class ReplayIntegrationTest
             expected.merge(kind, count, Long::sum);
         });
         expected.merge(RecordSchema.STATUS, (long)gaps, Long::sum);
+        expected.merge(RecordSchema.TRADE, books.executionTrades, Long::sum);
+        expected.merge(RecordSchema.QUOTE, (long)books.quotes.size(), Long::sum);
         for (final RecordSchema kind : RecordSchema.values())
         {
             final TopicAudit.TopicReport report = replayed.reports.get(kind);

@@ -125,13 +125,29 @@ class SoupBinTcpIntegrationTest
             simulate.addAll(List.of("--set", key + "=" + value));
             run.addAll(List.of("--set", key + "=" + value));
         });
+        // Threads of their own, not the common pool: on two cores it has one worker, which a command
+        // left running by an earlier test would hold for ever.
+        final java.util.concurrent.Executor threads = task ->
+        {
+            final Thread thread = new Thread(task, "soupbintcp-command");
+            thread.setDaemon(true);
+            thread.start();
+        };
         final StringWriter simulated = new StringWriter();
         final CompletableFuture<Integer> exchange = CompletableFuture.supplyAsync(() -> FeedHandlerCommand.execute(
-            new PrintWriter(simulated, true), new PrintWriter(simulated, true), simulate.toArray(String[]::new)));
+            new PrintWriter(simulated, true), new PrintWriter(simulated, true), simulate.toArray(String[]::new)), threads);
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
-        final int exit = FeedHandlerCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), run.toArray(String[]::new));
-        assertEquals(0, exit, out + "\n" + err);
+        final CompletableFuture<Integer> handler = CompletableFuture.supplyAsync(() -> FeedHandlerCommand.execute(
+            new PrintWriter(out, true), new PrintWriter(err, true), run.toArray(String[]::new)), threads);
+        // Bounded: a simulator that could not start (its port taken meanwhile) must fail the test,
+        // not leave run retrying the connection for ever.
+        CompletableFuture.anyOf(exchange, handler).get(90, TimeUnit.SECONDS);
+        if (exchange.isDone())
+        {
+            assertEquals(0, exchange.get(), simulated.toString());
+        }
+        assertEquals(0, handler.get(90, TimeUnit.SECONDS), out + "\n" + err);
         assertEquals(0, exchange.get(60, TimeUnit.SECONDS), simulated.toString());
         assertTrue(simulated.toString().contains("SoupBinTCP logins 4, rejected 0, connections dropped 3, ends of session sent 1"),
             simulated.toString());

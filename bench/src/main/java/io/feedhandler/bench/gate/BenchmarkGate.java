@@ -55,7 +55,12 @@ public final class BenchmarkGate
         new Gated("AvroEncodeBenchmark.feedhandlerReferenceData", JUNCTURE_REAL, true),
         new Gated("AvroEncodeBenchmark.feedhandlerStatus", JUNCTURE_REAL, true),
         new Gated("PipelineStagesBenchmark.sequenceAndEncode", JUNCTURE_REAL, true),
-        new Gated("PipelineStagesBenchmark.sequenceOnly", JUNCTURE_REAL, true));
+        new Gated("PipelineStagesBenchmark.sequenceOnly", JUNCTURE_REAL, true),
+        new Gated("BookUpdateBenchmark.orderBooks[data=real-sample]", JUNCTURE_REAL, true),
+        new Gated("BookUpdateBenchmark.orderBooks[data=generated-day]", JUNCTURE_DAY, true),
+        new Gated("LineArbiterBenchmark.decodePacket", JUNCTURE_REAL, true),
+        new Gated("LineArbiterBenchmark.arbitrateFirstCopyAndDuplicate", JUNCTURE_REAL, true),
+        new Gated("LineArbiterBenchmark.arbitrateAcrossAGap", JUNCTURE_REAL, true));
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

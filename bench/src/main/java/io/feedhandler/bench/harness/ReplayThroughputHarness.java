@@ -338,7 +338,7 @@ public final class ReplayThroughputHarness
             summary.latencyMicros().getValueAtPercentile(99) / 1000.0);
     }
 
-    private static void createTopic(final String bootstrap, final String topic) throws Exception
+    static void createTopic(final String bootstrap, final String topic) throws Exception
     {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)))
         {
@@ -354,7 +354,7 @@ public final class ReplayThroughputHarness
      * is appended, and the first is retried as OUT_OF_ORDER_SEQUENCE_NUMBER until
      * {@code delivery.timeout.ms} (120 s) expires it; that stall, not throughput, would be measured.
      */
-    private static void createHandlerTopics(final String bootstrap, final Profile profile) throws Exception
+    static void createHandlerTopics(final String bootstrap, final Profile profile) throws Exception
     {
         final Topics topics = Topics.of(profile);
         TopicCreator.of(profile).createMissing(topics);
@@ -488,12 +488,12 @@ public final class ReplayThroughputHarness
         return Double.isNaN(value) ? "null" : String.format("%.3f", value);
     }
 
-    private static double cpuSeconds(final ProcessHandle process)
+    static double cpuSeconds(final ProcessHandle process)
     {
         return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(Double.NaN);
     }
 
-    private static String loadAverage()
+    static String loadAverage()
     {
         try
         {
@@ -505,7 +505,7 @@ public final class ReplayThroughputHarness
         }
     }
 
-    private static void deleteTree(final Path root) throws IOException
+    static void deleteTree(final Path root) throws IOException
     {
         try (Stream<Path> paths = Files.walk(root))
         {

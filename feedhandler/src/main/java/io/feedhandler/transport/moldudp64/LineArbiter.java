@@ -119,6 +119,16 @@ public final class LineArbiter
     }
 
     /**
+     * @param line {@link #LINE_A} or {@link #LINE_B}.
+     * @return true while the line has been reported stale and has sent nothing since. For the
+     * metrics gauge: another thread may read it one packet late.
+     */
+    public boolean stale(final int line)
+    {
+        return staleReported[line];
+    }
+
+    /**
      * One datagram from a line or the re-request socket.
      *
      * @param line     {@link #LINE_A}, {@link #LINE_B} or {@link #RETRANSMISSION}.

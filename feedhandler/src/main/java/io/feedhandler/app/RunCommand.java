@@ -12,6 +12,7 @@ import io.feedhandler.registry.IncompatibleSchemaException;
 import io.feedhandler.registry.SchemaRegistryException;
 import io.feedhandler.transport.moldudp64.LineArbiter;
 import io.feedhandler.transport.moldudp64.LineCounters;
+import io.feedhandler.transport.soupbintcp.SessionCounters;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import picocli.CommandLine.Command;
@@ -37,10 +38,12 @@ import java.util.concurrent.TimeUnit;
  * acknowledgements, writes the checkpoint and exits 0 (1 if something was not acknowledged in time).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run the feed handler on the profile's live lines (MoldUDP64 multicast A and B, re-requests) until",
-        "SIGTERM/SIGINT. On the signal: stop receiving, drain, flush to Kafka, write the checkpoint, exit 0.",
+    description = {"Run the feed handler on the profile's live feed (transport: MoldUDP64 multicast A and B with re-requests,",
+        "or a SoupBinTCP session) until SIGTERM/SIGINT, resuming after the checkpoint's acknowledged sequence number.",
+        "On the signal: stop receiving, drain, flush to Kafka, write the checkpoint, exit 0.",
         "Exit status: 0 clean stop; 1 records not acknowledged before --drain-timeout; 2 bad profile, a line that",
-        "cannot be joined, schema registry unreachable or a schema change refused."})
+        "cannot be joined, unreadable credentials, a SoupBinTCP login refused soupbintcp.max-rejections times in a row,",
+        "schema registry unreachable or a schema change refused."})
 public final class RunCommand implements Callable<Integer>
 {
     private static final Logger LOG = LogManager.getLogger(RunCommand.class);
@@ -124,8 +127,11 @@ public final class RunCommand implements Callable<Integer>
                 ? "; not starting (schema-registry.fallback-to-single-object is false)" : ""));
             return FeedHandlerCommand.ExitCode.BAD_INPUT;
         }
-        // READY=1 only now: both lines joined, topics there, the producer has their metadata.
-        systemd.ready("lines A and B joined; publishing to " + profile.kafka().bootstrapServers());
+        // READY=1 only now: both lines joined (or the SoupBinTCP client started), topics there, the
+        // producer has their metadata.
+        systemd.ready((job.soupBinTcp() ? "SoupBinTCP session to " + profile.soupBinTcp().host() + ":" +
+            profile.soupBinTcp().port() + " started" : "lines A and B joined") + "; publishing to " +
+            profile.kafka().bootstrapServers());
         SdNotify.watchdogInterval(System.getenv()).ifPresent(interval ->
         {
             final SystemdWatchdog watchdog = new SystemdWatchdog(systemd, job::progressing);
@@ -156,11 +162,17 @@ public final class RunCommand implements Callable<Integer>
             Runtime.getRuntime().addShutdownHook(hook);
         }
         LOG.info("running: {}; stop with SIGTERM or SIGINT", profile);
+        String failure = null;
         while (!stop.await(100, TimeUnit.MILLISECONDS))
         {
             if (exitAtEndOfSession && job.sessionEnded())
             {
                 LOG.info("end of session published: stopping");
+                break;
+            }
+            if ((failure = job.failure()) != null)
+            {
+                LOG.error("stopping: {}", failure);
                 break;
             }
         }
@@ -169,9 +181,16 @@ public final class RunCommand implements Callable<Integer>
         final ReplaySummary summary = job.stop(drainTimeout);
         final PrintWriter out = spec.commandLine().getOut();
         out.print(summary.render());
-        out.print(render(job.lineCounters()));
+        out.print(job.soupBinTcp() ? render(job.sessionCounters()) : render(job.lineCounters()));
         out.flush();
         exitCode = summary.complete() ? FeedHandlerCommand.ExitCode.OK : 1;
+        if (failure != null)
+        {
+            // Visible to systemd as a failed start (Restart= then applies its own limits).
+            err.println("run: " + failure);
+            err.flush();
+            exitCode = FeedHandlerCommand.ExitCode.BAD_INPUT;
+        }
         LOG.info("stopped: checkpoint written, exit status {}", exitCode);
         stopped.countDown();
         if (signals != null)
@@ -215,6 +234,19 @@ public final class RunCommand implements Callable<Integer>
         }
         LogManager.shutdown();
         Runtime.getRuntime().halt(exitCode);
+    }
+
+    /**
+     * @param session what the SoupBinTCP client counted.
+     * @return a few lines for people.
+     */
+    static String render(final SessionCounters session)
+    {
+        return String.format(Locale.ROOT, "  SoupBinTCP connections %,d (failed %,d), logins %,d (rejected %,d), disconnects %,d " +
+            "(timeouts %,d); messages %,d, skipped as already delivered %,d; ring full (reading paused) %,d; sessions ended %,d%n",
+            session.connects.sum(), session.connectFailures.sum(), session.loginsAccepted.sum(), session.loginsRejected.sum(),
+            session.disconnects.sum(), session.timeouts.sum(), session.messages.sum(), session.duplicates.sum(),
+            session.ringFull.sum(), session.sessionsEnded.sum());
     }
 
     /**

@@ -2,8 +2,11 @@ package io.feedhandler.app;
 
 import io.feedhandler.config.Profile;
 import io.feedhandler.config.ProfileException;
+import io.feedhandler.config.Transport;
 import io.feedhandler.sim.ExchangeSimulator;
 import io.feedhandler.sim.MessageStore;
+import io.feedhandler.sim.SoupBinTcpServer;
+import io.feedhandler.transport.soupbintcp.Credentials;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +15,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -26,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = {"Play a feed file or a generated day as MoldUDP64 multicast on the profile's lines A and B, with seeded",
-        "loss and reordering per line, and serve re-requests on the profile's retransmission address.",
+        "loss and reordering per line, and serve re-requests on the profile's retransmission address; with",
+        "--soupbintcp-port (or a soupbintcp profile) also serve it over SoupBinTCP: logins with sequence resume,",
+        "bad logins rejected, connections dropped at seeded random points (--drop-connections).",
         "Run 'feedhandler run' with the same profile to receive it. Exit 0 when played (and lingered)."})
 public final class SimulateCommand implements Callable<Integer>
 {
@@ -75,6 +82,19 @@ public final class SimulateCommand implements Callable<Integer>
     @Option(names = "--linger", defaultValue = "PT10S", paramLabel = "DURATION", description = "Keep serving re-requests this long after the end of session (default ${DEFAULT-VALUE}).")
     private Duration linger;
 
+    @Option(names = "--soupbintcp-port", defaultValue = "-1", paramLabel = "PORT", description = "Also serve the session " +
+        "over SoupBinTCP on this TCP port (0: any free port). Default: on soupbintcp.port when the profile's transport is " +
+        "soupbintcp, else not at all.")
+    private int soupBinTcpPort;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = "username= and password= lines a SoupBinTCP " +
+        "login must carry (others are rejected 'not authorised'). Default: the profile's soupbintcp.credentials-file.")
+    private Path credentialsFile;
+
+    @Option(names = "--drop-connections", defaultValue = "0", paramLabel = "N", description = "Drop SoupBinTCP connections " +
+        "abruptly N times, at seeded random sequence numbers (--seed); clients must log in again and resume (default ${DEFAULT-VALUE}).")
+    private int dropConnections;
+
     @Override
     public Integer call() throws Exception
     {
@@ -112,7 +132,25 @@ public final class SimulateCommand implements Callable<Integer>
             "re-requests on %s", name, store.count(), settings.lineA(), settings.lineB(), settings.networkInterface(),
             rate == 0 ? "full speed" : String.format(Locale.ROOT, "%,d msg/s", rate), settings.retransmission()));
         out.flush();
-        try (ExchangeSimulator simulator = new ExchangeSimulator(settings, store).start())
+        final SoupBinTcpServer soupBinTcp;
+        try
+        {
+            soupBinTcp = soupBinTcpServer(profile, name, store);
+        }
+        catch (final IOException ex)
+        {
+            err.println("simulate: " + ex.getMessage());
+            return FeedHandlerCommand.ExitCode.BAD_INPUT;
+        }
+        if (soupBinTcp != null)
+        {
+            out.println(String.format(Locale.ROOT, "simulate: SoupBinTCP on %s:%d (session %s, %s, %d connections dropped on purpose)",
+                profile.soupBinTcp().host(), soupBinTcp.port(), name,
+                credentialsFile != null || profile.soupBinTcp().credentialsFile().isPresent() ? "logins checked" : "blank login",
+                dropConnections));
+            out.flush();
+        }
+        try (ExchangeSimulator simulator = new ExchangeSimulator(settings, store).start(); soupBinTcp)
         {
             final long expectedSeconds = rate > 0 ? store.count() / rate : 0;
             simulator.awaitFinished(expectedSeconds + 3600, TimeUnit.SECONDS);
@@ -120,6 +158,12 @@ public final class SimulateCommand implements Callable<Integer>
             out.println(String.format(Locale.ROOT, "simulate: played %,d packets; dropped A %,d, B %,d; re-requests %,d, answered %,d",
                 simulator.dataPackets(), simulator.dropped(0), simulator.dropped(1), simulator.requests().size(),
                 simulator.answers()));
+            if (soupBinTcp != null)
+            {
+                out.println(String.format(Locale.ROOT, "simulate: SoupBinTCP logins %,d, rejected %,d, connections dropped %,d, " +
+                    "ends of session sent %,d", soupBinTcp.logins(), soupBinTcp.rejections(), soupBinTcp.dropped(),
+                    soupBinTcp.endsSent()));
+            }
             out.flush();
         }
         catch (final IOException ex)
@@ -128,5 +172,21 @@ public final class SimulateCommand implements Callable<Integer>
             return FeedHandlerCommand.ExitCode.BAD_INPUT;
         }
         return FeedHandlerCommand.ExitCode.OK;
+    }
+
+    /** @return the SoupBinTCP server, started, or null when none is asked for. */
+    private SoupBinTcpServer soupBinTcpServer(final Profile profile, final String name, final MessageStore store)
+        throws IOException
+    {
+        final int port = soupBinTcpPort >= 0 ? soupBinTcpPort :
+            profile.transport() == Transport.SOUPBINTCP ? profile.soupBinTcp().port() : -1;
+        if (port < 0)
+        {
+            return null;
+        }
+        final Credentials credentials = Credentials.read(credentialsFile != null ? Optional.of(credentialsFile) :
+            profile.soupBinTcp().credentialsFile());
+        return new SoupBinTcpServer(new SoupBinTcpServer.Settings(new InetSocketAddress(profile.soupBinTcp().host(), port),
+            name, credentials, rate, heartbeatMillis, dropConnections, seed), store).start();
     }
 }

@@ -87,6 +87,8 @@ public final class Profile
     private final SchemaRegistrySettings schemaRegistry;
     private final LineSettings lines;
     private final RetransmissionSettings retransmission;
+    private final Transport transport;
+    private final SoupBinTcpSettings soupBinTcp;
     private final MetricsSettings metrics;
     private final Config resolved;
     private final BookSettings book;
@@ -107,6 +109,9 @@ public final class Profile
         this.schemaRegistry = SchemaRegistrySettings.read(reader);
         this.lines = LineSettings.read(reader);
         this.retransmission = RetransmissionSettings.read(reader);
+        this.transport = reader.choice("transport", ProfileReader.choicesOf(Transport.class, Transport::profileName))
+            .orElse(Transport.MOLDUDP64);
+        this.soupBinTcp = SoupBinTcpSettings.read(reader);
         this.metrics = MetricsSettings.read(reader);
         this.book = BookSettings.read(reader);
         checkCombinations(reader, kafka);
@@ -435,6 +440,18 @@ public final class Profile
     public LineSettings lines()
     {
         return lines;
+    }
+
+    /** @return how {@code run} receives the feed: MoldUDP64 lines or a SoupBinTCP session. */
+    public Transport transport()
+    {
+        return transport;
+    }
+
+    /** @return the {@code soupbintcp} section: the session {@code transport = soupbintcp} logs in to. */
+    public SoupBinTcpSettings soupBinTcp()
+    {
+        return soupBinTcp;
     }
 
     /** @return the {@code retransmission} section: the MoldUDP64 re-request server. */

@@ -189,6 +189,9 @@ public final class OutputVerifier
         if (!seenHere.add(sequence))
         {
             s.duplicates++;
+            s.duplicated.add(sequence);
+            s.firstDuplicate = Math.min(s.firstDuplicate, sequence);
+            s.lastDuplicate = Math.max(s.lastDuplicate, sequence);
             return;
         }
         final String orderKey = record.topic() + "/" + record.partition() + "/" + session + "/" + value.get("symbol");
@@ -230,7 +233,10 @@ public final class OutputVerifier
         final TreeMap<Long, Long> reported = new TreeMap<>();
         final Set<String> reportedRanges = new HashSet<>();
         final Map<String, Long> handlerStatus = new TreeMap<>();
+        final SequenceSet duplicated = new SequenceSet();
         long duplicates;
+        long firstDuplicate = Long.MAX_VALUE;
+        long lastDuplicate = Long.MIN_VALUE;
         long repeatedGapRecords;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -284,6 +290,24 @@ public final class OutputVerifier
         public long duplicates()
         {
             return duplicates;
+        }
+
+        /** @return distinct sequence numbers with at least one duplicate record. */
+        public long duplicatedSequences()
+        {
+            return duplicated.size();
+        }
+
+        /** @return the lowest sequence number with a duplicate record ({@link Long#MAX_VALUE} if none). */
+        public long firstDuplicate()
+        {
+            return firstDuplicate;
+        }
+
+        /** @return the highest sequence number with a duplicate record ({@link Long#MIN_VALUE} if none). */
+        public long lastDuplicate()
+        {
+            return lastDuplicate;
         }
 
         /** @return gap status ranges, from -> to. */

@@ -20,6 +20,9 @@ import java.util.Map;
  * 000010059B=19009154
  * 12302019=1000
  * </pre>
+ *
+ * <p>The streams the last process published are written last, so the last line is the session a
+ * restart resumes (see {@code PublishingPipeline#resumePoint()}).
  */
 public final class Checkpoint
 {

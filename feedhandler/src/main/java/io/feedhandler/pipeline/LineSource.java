@@ -32,6 +32,8 @@ public final class LineSource implements LineSink
             utf8("missing from both lines; given up to make room in the reorder buffer");
         GAP_DETAILS[GapReason.SESSION_ENDED.ordinal()] =
             utf8("missing from both lines when a new session started; given up");
+        GAP_DETAILS[GapReason.NOT_REPLAYED.ordinal()] =
+            utf8("the SoupBinTCP server started after the sequence number asked for at login: not available");
     }
 
     private final RingBuffer<FeedEvent> ring;

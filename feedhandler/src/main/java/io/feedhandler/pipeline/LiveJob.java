@@ -3,6 +3,7 @@ package io.feedhandler.pipeline;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.config.OverloadPolicy;
 import io.feedhandler.config.Profile;
+import io.feedhandler.config.Transport;
 import io.feedhandler.kafka.TopicCreationException;
 import io.feedhandler.kafka.Topics;
 import io.feedhandler.registry.IncompatibleSchemaException;
@@ -12,19 +13,32 @@ import io.feedhandler.telemetry.LineTelemetry;
 import io.feedhandler.transport.moldudp64.LineArbiter;
 import io.feedhandler.transport.moldudp64.LineCounters;
 import io.feedhandler.transport.moldudp64.MoldUdp64Lines;
+import io.feedhandler.transport.soupbintcp.Credentials;
+import io.feedhandler.transport.soupbintcp.SessionCounters;
+import io.feedhandler.transport.soupbintcp.SoupBinTcpClient;
 import org.agrona.concurrent.EpochNanoClock;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The daemon's job: the profile's live MoldUDP64 lines through the whole pipeline to Kafka, until
- * stopped. The same wiring as a replay ({@link PublishingPipeline}); only the source differs.
+ * The daemon's job: the profile's live feed ({@code transport}: MoldUDP64 lines or a SoupBinTCP
+ * session) through the whole pipeline to Kafka, until stopped. The same wiring as a replay
+ * ({@link PublishingPipeline}); only the source differs.
  *
  * <pre>
- * line A, line B, re-requests --MoldUdp64Lines (one thread)--> LineSource --> ring --> stages --> Kafka
+ * line A, line B, re-requests --MoldUdp64Lines (one thread)--+
+ *                                                            +--> LineSource --> ring --> stages --> Kafka
+ * SoupBinTCP session --------SoupBinTcpClient (one thread)---+
  * </pre>
+ *
+ * <p>Start resumes from the checkpoint: its last stream (the session published most recently)
+ * and watermark. SoupBinTCP logs in to that session at watermark + 1; the MoldUDP64 arbiter
+ * expects watermark + 1 and re-requests what the lines no longer carry. A checkpoint of another
+ * session (a new day) is not applied, with a log line.
  *
  * <p>{@link #stop} is the orderly end (SIGTERM): stop receiving, let the stages drain the ring,
  * wait for Kafka's acknowledgements, write the checkpoint, close the producer.
@@ -34,14 +48,18 @@ public final class LiveJob
     /** Longest wait at stop for the lines to hand over what they hold. */
     public static final long SETTLE_SECONDS = 5;
 
+    private static final Logger LOG = LogManager.getLogger(LiveJob.class);
+
     private final Profile profile;
     private final Topics topics;
     private final PipelineCounters counters = new PipelineCounters();
     private final LineCounters lineCounters = new LineCounters();
+    private final SessionCounters sessionCounters = new SessionCounters();
     private final FeedMetrics metrics;
     private final StageLatencies latencies;
     private PublishingPipeline publishing;
     private MoldUdp64Lines lines;
+    private SoupBinTcpClient session;
     private long lastProgress = -1;
 
     /** @param profile the exchange profile, lines included. */
@@ -91,17 +109,40 @@ public final class LiveJob
     public void start()
         throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
-        // A line that cannot be joined is a profile mistake: say so before creating topics.
-        MoldUdp64Lines.checkInterfaces(profile.lines());
+        final boolean soupBinTcp = profile.transport() == Transport.SOUPBINTCP;
+        // A line that cannot be joined, or credentials that cannot be read, are profile mistakes:
+        // say so before creating topics.
+        final Credentials credentials = soupBinTcp ? Credentials.read(profile.soupBinTcp().credentialsFile()) : null;
+        if (!soupBinTcp)
+        {
+            MoldUdp64Lines.checkInterfaces(profile.lines());
+        }
         publishing = PublishingPipeline.start(profile, RecordSchemas.fromClassPath(), topics,
-            profile.tradingDay(Clock.systemUTC()), "lines", counters, latencies);
+            profile.tradingDay(Clock.systemUTC()), soupBinTcp ? "soupbintcp" : "lines", counters, latencies);
         final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,
             profile.lines().staleAfterMillis(), latencies, publishing.clock());
-        lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(),
-            profile.pipeline().overloadPolicy() == OverloadPolicy.SHED, source, publishing.clock(), lineCounters);
+        final java.util.Optional<java.util.Map.Entry<String, Long>> resume = publishing.resumePoint();
+        resume.ifPresentOrElse(point ->
+        {
+            LOG.info("checkpoint {}: session {} acknowledged up to sequence number {}; resuming at {} if it is still the live session",
+                profile.checkpoint().directory(), point.getKey(), point.getValue(), point.getValue() + 1);
+            publishing.resume(point.getKey(), point.getValue());
+        }, () -> LOG.info("no checkpoint in {}: starting afresh", profile.checkpoint().directory()));
         try
         {
-            lines.start();
+            if (soupBinTcp)
+            {
+                session = new SoupBinTcpClient(profile.soupBinTcp(), credentials, source, publishing.clock(), sessionCounters);
+                resume.ifPresent(point -> session.resume(point.getKey(), point.getValue() + 1));
+                session.start();
+            }
+            else
+            {
+                lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(),
+                    profile.pipeline().overloadPolicy() == OverloadPolicy.SHED, source, publishing.clock(), lineCounters);
+                resume.ifPresent(point -> lines.arbiter().resume(point.getKey(), point.getValue() + 1));
+                lines.start();
+            }
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -111,8 +152,11 @@ public final class LiveJob
         if (metrics != null)
         {
             metrics.attach(publishing.telemetry());
-            final LineArbiter arbiter = lines.arbiter();
-            metrics.attach(new LineTelemetry(lineCounters, new String[] {"A", "B", "re-request"}, arbiter::stale));
+            if (lines != null)
+            {
+                final LineArbiter arbiter = lines.arbiter();
+                metrics.attach(new LineTelemetry(lineCounters, new String[] {"A", "B", "re-request"}, arbiter::stale));
+            }
         }
     }
 
@@ -133,13 +177,31 @@ public final class LiveJob
         return occupancy == 0 || moved;
     }
 
+    /** @return why the source gave up for good (e.g. a SoupBinTCP login refused again and again), or null. */
+    public String failure()
+    {
+        return session != null ? session.failure() : null;
+    }
+
+    /** @return what the SoupBinTCP session counts (zeros on MoldUDP64). */
+    public SessionCounters sessionCounters()
+    {
+        return sessionCounters;
+    }
+
+    /** @return true when the feed is a SoupBinTCP session. */
+    public boolean soupBinTcp()
+    {
+        return profile.transport() == Transport.SOUPBINTCP;
+    }
+
     /**
      * @return true once the current session's end of session has been delivered.
      * @throws Exception if the line thread cannot be asked.
      */
     public boolean sessionEnded() throws Exception
     {
-        return lines.onLineThread(() -> lines.arbiter().ended());
+        return session != null ? session.ended() : lines.onLineThread(() -> lines.arbiter().ended());
     }
 
     /** @return the epoch clock of receive timestamps and latencies (a sender in this JVM stamps with it). */
@@ -189,10 +251,25 @@ public final class LiveJob
      */
     public ReplaySummary stop(final Duration timeout)
     {
-        lines.stopReceiving(Duration.ofSeconds(Math.min(SETTLE_SECONDS, timeout.toSeconds())));
-        // The line thread is gone: this thread is now the ring's only producer (drain may nudge).
+        if (session != null)
+        {
+            // TCP holds nothing back: what was put on the ring is published, the rest is replayed
+            // after a restart from the checkpoint.
+            session.close();
+        }
+        else
+        {
+            lines.stopReceiving(Duration.ofSeconds(Math.min(SETTLE_SECONDS, timeout.toSeconds())));
+        }
+        // The feed's thread is gone: this thread is now the ring's only producer (drain may nudge).
         final boolean complete = publishing.drain(timeout);
         publishing.close();
+        if (session != null)
+        {
+            return new ReplaySummary("SoupBinTCP " + profile.soupBinTcp().host() + ":" + profile.soupBinTcp().port(),
+                "SoupBinTCP, " + session.transport(),
+                counters, publishing.watermarks(), complete, publishing.elapsedNanos(), publishing.latencies());
+        }
         return new ReplaySummary("lines A " + profile.lines().a().group().getHostAddress() + ":" + profile.lines().a().port() +
             " + B " + profile.lines().b().group().getHostAddress() + ":" + profile.lines().b().port(),
             MoldUdp64Lines.epoll() ? "MoldUDP64 multicast, epoll" : "MoldUDP64 multicast, nio",

@@ -181,6 +181,36 @@ public final class PublishingPipeline implements AutoCloseable
         return new PublishingPipeline(profile, topics, day, source, counters, framing, latencies);
     }
 
+    /**
+     * @return the session to resume and its watermark: the checkpoint's most recently published
+     *         stream (written last), or empty when there is no checkpoint yet.
+     */
+    public java.util.Optional<Map.Entry<String, Long>> resumePoint()
+    {
+        Map.Entry<String, Long> last = null;
+        for (final Map.Entry<String, Long> entry : previous.entrySet())
+        {
+            last = entry;
+        }
+        return java.util.Optional.ofNullable(last).map(entry -> Map.entry(entry.getKey(), entry.getValue()));
+    }
+
+    /**
+     * Start a stream after its checkpointed watermark, before the source delivers anything: the
+     * sequencer expects watermark + 1 (a later first message is a gap) and the acked watermark
+     * starts there. Harmless if the stream never shows up (another day's session).
+     *
+     * @param stream    the stream's name.
+     * @param watermark last sequence number acknowledged before the restart.
+     */
+    public void resume(final String stream, final long watermark)
+    {
+        final int index = streams.indexOf(stream);
+        // Before the source's first event: the ring's publication makes these visible to the stages.
+        sequencer.expect(index, watermark + 1);
+        publisher.resumeAfter(index, watermark);
+    }
+
     /** @return the ring sources publish into (one producer thread). */
     public RingBuffer<FeedEvent> ring()
     {
@@ -386,7 +416,9 @@ public final class PublishingPipeline implements AutoCloseable
                 written.put(streams.name(i), watermark.watermark());
             }
         }
+        // The streams published by this process go last: a restart resumes the last one.
         final Map<String, Long> merged = new LinkedHashMap<>(previous);
+        merged.keySet().removeAll(written.keySet());
         merged.putAll(written);
         try
         {

@@ -344,7 +344,27 @@ class ProfileTest
             "kafka.topics.partition is not a profile key; known keys under kafka.topics: create, partitions, " +
                 "replication-factor (got '16' at line 11)",
             "pipline.ring-size is not a profile key; known keys at the top: asset-class, book, checkpoint, exchange, " +
-                "kafka, lines, metrics, pipeline, retransmission, schema-registry, time-zone, trade-date (got '1024' at line 10)");
+                "kafka, lines, metrics, pipeline, retransmission, schema-registry, soupbintcp, time-zone, trade-date, " +
+                "transport (got '1024' at line 10)");
+    }
+
+    @Test
+    void shouldReadTheSoupBinTcpSessionAndRefuseATimeoutShorterThanTheHeartbeat() throws Exception
+    {
+        final Profile profile = load(MINIMAL + "transport = soupbintcp\nsoupbintcp { host = feed.example, port = 4000, " +
+            "credentials-file = /etc/feedhandler/soup.credentials }\n", Map.of(), Map.of());
+        assertEquals(Transport.SOUPBINTCP, profile.transport());
+        assertEquals("feed.example", profile.soupBinTcp().host());
+        assertEquals(4000, profile.soupBinTcp().port());
+        assertEquals(java.util.Optional.of(Path.of("/etc/feedhandler/soup.credentials")), profile.soupBinTcp().credentialsFile());
+        assertEquals(1000, profile.soupBinTcp().heartbeatMillis());
+        assertEquals(15000, profile.soupBinTcp().timeoutMillis());
+        assertEquals(1, profile.soupBinTcp().firstSequence());
+        assertEquals(Transport.MOLDUDP64, load(MINIMAL, Map.of(), Map.of()).transport());
+
+        assertProblems(MINIMAL + "transport = tcp\nsoupbintcp.timeout-ms = 1000\n",
+            "transport must be one of moldudp64, soupbintcp (got 'tcp' at line 9)",
+            "soupbintcp.timeout-ms must be longer than soupbintcp.heartbeat-ms (1000) (got '1000' at line 10)");
     }
 
     @Test

@@ -41,6 +41,20 @@ class RepositoryProfilesTest
     }
 
     @Test
+    void shouldLoadTheSoupBinTcpProfileAsTheNasdaqProfileWithAnotherTransport() throws Exception
+    {
+        final Profile profile = Profile.load(CONF.resolve("nasdaq-totalview-itch-soupbintcp.conf"), Map.of(), Map.of());
+
+        assertEquals(Transport.SOUPBINTCP, profile.transport());
+        assertEquals(java.util.Optional.of(Path.of("/etc/feedhandler/nasdaq-soupbintcp.credentials")),
+            profile.soupBinTcp().credentialsFile());
+        assertEquals(15000, profile.soupBinTcp().timeoutMillis());
+        assertEquals("nasdaq", profile.exchange(), "the rest comes from the included MoldUDP64 profile");
+        assertEquals("0", profile.kafka().producer().get("linger.ms"));
+        assertEquals(Path.of("state/soupbintcp"), profile.checkpoint().directory());
+    }
+
+    @Test
     void shouldLoadEveryProfileInConf() throws IOException
     {
         final List<Path> profiles;

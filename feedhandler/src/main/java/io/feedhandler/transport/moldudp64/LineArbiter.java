@@ -81,6 +81,8 @@ public final class LineArbiter
     private final boolean shed;
     private final long staleAfterNanos;
     private final long firstSequence;
+    private String resumeSession;
+    private long resumeNext;
     private final int maxRun;
 
     private final int mask;
@@ -289,6 +291,21 @@ public final class LineArbiter
         }
     }
 
+    /**
+     * Resume after a checkpoint (before the first packet): if the first session seen is this one,
+     * expect this sequence number first, so what the lines show later is held and the range before
+     * it re-requested; if it is another session (a new trading day), the checkpoint is not applied
+     * (a log line says so) and {@code firstSequence} holds.
+     *
+     * @param session      the session named in the checkpoint (trimmed).
+     * @param nextSequence its watermark + 1.
+     */
+    public void resume(final String session, final long nextSequence)
+    {
+        resumeSession = session;
+        resumeNext = nextSequence;
+    }
+
     /** @return the next sequence number to deliver (0 before the first session). */
     public long nextExpected()
     {
@@ -331,7 +348,24 @@ public final class LineArbiter
                 counters.otherSession.increment();
                 return false;
             }
-            final long start = firstSequence > 0 ? firstSequence : packet.sequenceNumber();
+            long start = firstSequence > 0 ? firstSequence : packet.sequenceNumber();
+            if (resumeSession != null)
+            {
+                final byte[] seen = new byte[MoldUdp64Packet.SESSION_LENGTH];
+                buffer.getBytes(offset, seen);
+                final String live = MoldUdp64Session.toDisplayString(seen);
+                if (live.equals(resumeSession))
+                {
+                    start = resumeNext;
+                    LOG.info("resuming session {} from the checkpoint at sequence number {}", live, resumeNext);
+                }
+                else
+                {
+                    LOG.warn("checkpoint of session {} (next {}) not applied: the live session is {} (a new trading day)",
+                        resumeSession, resumeNext, live);
+                }
+                resumeSession = null;
+            }
             start(buffer, offset, start, nowNanos);
             return true;
         }

@@ -3,7 +3,7 @@ package io.feedhandler.transport.moldudp64;
 import org.agrona.DirectBuffer;
 
 /**
- * Where the {@link LineArbiter} delivers the feed, in sequence order, once per sequence number:
+ * Where the {@link LineArbiter} (and the SoupBinTCP session client) delivers the feed, in sequence order, once per sequence number:
  * the ring in the daemon, a recording list in tests. Every call comes from the line thread. No
  * method may block: a {@code false} answer means "the ring is full, try later".
  */
@@ -17,7 +17,9 @@ public interface LineSink
         /** The reorder buffer filled up behind the gap. */
         REORDER_BUFFER_FULL,
         /** A new session started before the gap was filled. */
-        SESSION_ENDED
+        SESSION_ENDED,
+        /** A SoupBinTCP server started after the sequence number asked for at login. */
+        NOT_REPLAYED
     }
 
     /**

@@ -130,6 +130,32 @@ class LineArbiterTest
     }
 
     @Test
+    void shouldResumeAfterTheCheckpointHoldTheLiveLinesAndRequestWhatWasMissed()
+    {
+        arbiter();
+        arbiter.resume("000001234A", 101);
+        data(LINE_A, 90, 95);
+        data(LINE_B, 90, 95);
+        assertEquals(List.of(), sink.sequences, "below the checkpoint: already published before the restart");
+        data(LINE_A, 150, 152);
+        assertEquals(3, arbiter.held());
+        advance(10);
+        assertEquals(List.of("101+49"), requests, "what the restart missed, from the checkpoint on");
+        data(RETRANSMISSION, 101, 149);
+        assertEquals(range(101, 152), sink.sequences, "merged in order, nothing lost or repeated");
+    }
+
+    @Test
+    void shouldNotApplyTheCheckpointOfAnotherSession()
+    {
+        arbiter();
+        arbiter.resume("000001233A", 5000);
+        data(LINE_A, 1, 3);
+        assertEquals(range(1, 3), sink.sequences, "a new day: from its first packet, as lines.first-sequence = 0 says");
+        assertEquals(List.of(), requests);
+    }
+
+    @Test
     void shouldFillALineAGapFromLineBWithoutAskingTheServer()
     {
         arbiter();

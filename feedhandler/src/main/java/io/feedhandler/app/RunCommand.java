@@ -112,7 +112,8 @@ public final class RunCommand implements Callable<Integer>
         {
             if (metrics != null)
             {
-                LOG.info("metrics on http://{}/metrics", metrics.serve(profile.metrics()));
+                final java.net.InetSocketAddress address = metrics.serve(profile.metrics());
+                LOG.info("metrics on http://{}:{}/metrics", address.getHostString(), address.getPort());
             }
             job.start();
         }

@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fault injection (the {@code fault-injection} Maven profile), live lines: a burst at 100,000
  * msg/s, ten times the 10,000 msg/s the other live tests play, for about two seconds, into a ring
  * of 256 slots, so the ring fills over and over. The overload policy must engage and everything
- * must be accounted for: {@code recover} drops what the full ring refused and re-requests it
- * (present, or one GAP record if the server cannot keep up); {@code shed} drops it and reports
+ * must be accounted for: {@code recover} holds what the full ring refused in the reorder buffer,
+ * and beyond its room drops and re-requests it (present, or one GAP record if the server cannot
+ * keep up); {@code shed} drops it and reports
  * each range once as a LOCAL_OVERLOAD status record. Either way the output audit passes.
  */
 class OverloadBurstFaultTest
@@ -99,8 +100,10 @@ class OverloadBurstFaultTest
         }
         else
         {
-            assertTrue(job.lineCounters().localLoss.sum() > 0, "recover dropped and re-requested");
+            // recover holds what the full ring refused in the reorder buffer while it has room and
+            // drops and re-requests only beyond that: how much depends on the machine's speed.
             assertEquals(0, job.lineCounters().shed.sum());
+            assertEquals(0, s.reportedMissing(), "recover loses nothing here: the server answers every re-request");
         }
     }
 }

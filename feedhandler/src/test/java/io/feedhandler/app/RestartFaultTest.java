@@ -1,5 +1,6 @@
 package io.feedhandler.app;
 
+import io.feedhandler.Await;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.config.Profile;
 import io.feedhandler.kafka.OutputVerifier;
@@ -134,11 +135,17 @@ class RestartFaultTest
         try
         {
             // Mid-session: well past the start, well before the end.
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (checkpoint.read().getOrDefault(session, 0L) < MESSAGES / 5 && System.nanoTime() < deadline)
+            Await.until("the checkpoint passed a fifth of the session", Duration.ofSeconds(60), () ->
             {
-                Thread.sleep(50);
-            }
+                try
+                {
+                    return checkpoint.read().getOrDefault(session, 0L) >= MESSAGES / 5;
+                }
+                catch (final java.io.IOException ex)
+                {
+                    return false; // being replaced: read again
+                }
+            });
             assertTrue(checkpoint.read().getOrDefault(session, 0L) >= MESSAGES / 5, "no progress:\n" + first.output());
             if (kill)
             {

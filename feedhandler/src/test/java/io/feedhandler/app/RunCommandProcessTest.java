@@ -1,5 +1,6 @@
 package io.feedhandler.app;
 
+import io.feedhandler.Await;
 import io.feedhandler.app.systemd.NotifySocket;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.kafka.OutputVerifier;
@@ -113,7 +114,8 @@ class RunCommandProcessTest
                 .with(20_000, 0.01, 0.01, false, 0, 5).with(20, true, 16);
             try (ExchangeSimulator simulator = new ExchangeSimulator(settings, day).start())
             {
-                Thread.sleep(1500);
+                // Mid-session: some 30,000 of the 200,000 messages played.
+                Await.until("30,000 messages played", Duration.ofSeconds(60), () -> simulator.publishedSequence() >= 30_000);
                 assertTrue(simulator.dataPackets() > 0);
                 final String scrape = scrape(metricsPort);
                 assertTrue(scrape.contains("feedhandler_line_packets_total{exchange=\"sigterm\",line=\"A\"}"), scrape);

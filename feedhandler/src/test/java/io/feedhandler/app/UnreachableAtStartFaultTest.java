@@ -1,5 +1,6 @@
 package io.feedhandler.app;
 
+import io.feedhandler.Await;
 import io.feedhandler.TestData;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.avro.RecordSchemas;
@@ -42,7 +43,8 @@ class UnreachableAtStartFaultTest
     Path state;
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    // Bounded: the admin client gives up after 10 s; the timeout only guards against a hang.
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void replayShouldExitNonZeroWithOneLineNamingTheBootstrapServersWhenNoBrokerListens() throws Exception
     {
         final String closed = "127.0.0.1:" + RegistryExtension.freePort();
@@ -51,11 +53,10 @@ class UnreachableAtStartFaultTest
             "--set", "checkpoint.directory=" + state, TestData.path("itch50/nasdaq-12302019-snippet.itch50").toString());
         report("replay, broker down", run, start);
         assertOneLineError(run, closed);
-        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 30, "bounded");
     }
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void runShouldExitNonZeroWithOneLineNamingTheBootstrapServersWhenNoBrokerListens() throws Exception
     {
         final String closed = "127.0.0.1:" + RegistryExtension.freePort();
@@ -64,7 +65,6 @@ class UnreachableAtStartFaultTest
         report("run, broker down", run, start);
         assertOneLineError(run, closed);
         assertEquals(2, run.exitCode());
-        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 30, "bounded");
     }
 
     @Test
@@ -99,8 +99,9 @@ class UnreachableAtStartFaultTest
         sets.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         final long start = System.nanoTime();
         final CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of(args.toArray(String[]::new)));
-        Thread.sleep(4_000);
         final Profile profile = Profile.defaults(sets, Map.of());
+        Await.until("run joined line A (registry down, fallback on)", Duration.ofSeconds(60),
+            () -> Await.joinedOnLoopback(profile.lines().a().group()));
         final MessageStore day = MessageStore.generated(19, 20, 3_000);
         final CommandRun run;
         try (ExchangeSimulator simulator = new ExchangeSimulator(ExchangeSimulator.Settings.of(profile, "R" + System.nanoTime() % 1_000_000_000L)

@@ -1,5 +1,6 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.Await;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.config.Profile;
 import io.feedhandler.kafka.OutputVerifier;
@@ -64,18 +65,12 @@ class LineBurstLossFaultTest
             simulator.start();
             final long half = DAY.count() / 2;
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (simulator.publishedSequence() < half && System.nanoTime() < deadline)
-            {
-                Thread.sleep(1);
-            }
+            Await.until("wait while: simulator.publishedSequence() < half", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !(simulator.publishedSequence() < half));
             simulator.stopAnswering();
             final long answersAtStop = simulator.answers();
             assertTrue(simulator.awaitFinished(30, TimeUnit.SECONDS), "the simulator did not finish");
             final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!job.sessionEnded() && System.nanoTime() < end)
-            {
-                Thread.sleep(20);
-            }
+            Await.until("wait while: !job.sessionEnded()", Duration.ofNanos(Math.max(0, end - System.nanoTime())), () -> !(!job.sessionEnded()));
             assertTrue(job.sessionEnded(), "end of session not reached");
             summary = job.stop(Duration.ofSeconds(30));
             assertTrue(answersAtStop > 0, "the slow server answered in the first half");

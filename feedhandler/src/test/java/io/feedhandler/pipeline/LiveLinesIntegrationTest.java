@@ -1,5 +1,6 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.Await;
 import io.feedhandler.app.FeedHandlerCommand;
 import io.feedhandler.avro.RecordSchema;
 import io.feedhandler.config.Profile;
@@ -89,9 +90,9 @@ class LiveLinesIntegrationTest
         final StringWriter err = new StringWriter();
         final CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() ->
             FeedHandlerCommand.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new)));
-        // Packets played before the lines are joined are lost on both lines: lines.first-sequence = 1
-        // makes the handler ask for them too, which is what this test is about.
-        Thread.sleep(500);
+        // The run joins its lines before the simulator plays; lines.first-sequence = 1 makes it ask
+        // for what both lines lose, which is what this test is about.
+        Await.until("run joined line A", Duration.ofSeconds(60), () -> Await.joinedOnLoopback(profile.lines().a().group()));
         final ExchangeSimulator simulator = simulate(profile, 0.1, 0.1, false, 0.02, true);
         final int exit = run.get(60, TimeUnit.SECONDS);
         simulator.close();
@@ -159,10 +160,7 @@ class LiveLinesIntegrationTest
         {
             assertTrue(simulator.awaitFinished(30, TimeUnit.SECONDS), "the simulator did not finish");
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!job.sessionEnded() && System.nanoTime() < deadline)
-            {
-                Thread.sleep(20);
-            }
+            Await.until("wait while: !job.sessionEnded()", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !(!job.sessionEnded()));
             assertTrue(job.lineCounters().packets[LineArbiter.LINE_A].sum() + job.lineCounters().packets[LineArbiter.LINE_B].sum() > 0,
                 "no multicast packet arrived on loopback (simulator sends via lo, lines join on lo): is lo up?");
             assertTrue(job.sessionEnded(), "end of session not reached");

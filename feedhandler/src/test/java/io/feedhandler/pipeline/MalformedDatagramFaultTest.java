@@ -1,5 +1,6 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.Await;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.config.Profile;
 import io.feedhandler.kafka.OutputVerifier;
@@ -68,10 +69,7 @@ class MalformedDatagramFaultTest
             simulator.start();
             assertTrue(simulator.awaitFinished(30, TimeUnit.SECONDS), "the simulator did not finish");
             final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!job.sessionEnded() && System.nanoTime() < end)
-            {
-                Thread.sleep(20);
-            }
+            Await.until("wait while: !job.sessionEnded()", Duration.ofNanos(Math.max(0, end - System.nanoTime())), () -> !(!job.sessionEnded()));
             assertTrue(job.sessionEnded(), "end of session not reached");
             summary = job.stop(Duration.ofSeconds(30));
         }

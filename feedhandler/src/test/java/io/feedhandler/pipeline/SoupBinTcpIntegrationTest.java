@@ -1,5 +1,6 @@
 package io.feedhandler.pipeline;
 
+import io.feedhandler.Await;
 import io.feedhandler.app.FeedHandlerCommand;
 import io.feedhandler.avro.RecordSchemas;
 import io.feedhandler.config.Profile;
@@ -188,10 +189,7 @@ class SoupBinTcpIntegrationTest
     private static void awaitEnd(final LiveJob job) throws Exception
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!job.sessionEnded() && System.nanoTime() < deadline)
-        {
-            Thread.sleep(20);
-        }
+        Await.until("wait while: !job.sessionEnded()", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !(!job.sessionEnded()));
         assertTrue(job.sessionEnded(), "end of session not reached");
     }
 }

@@ -1,5 +1,6 @@
 package io.feedhandler.telemetry;
 
+import io.feedhandler.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.feedhandler.TestData;
@@ -171,28 +172,27 @@ class PrometheusScrapeTest
     }
 
     /** Until Prometheus has scraped the target a few times, so that rate() has two samples. */
-    private static void awaitSamples(final Api api, final Process prometheus) throws Exception
+    private static void awaitSamples(final Api api, final Process prometheus)
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline)
+        Await.until("prometheus scraped /metrics 4 times", Duration.ofSeconds(60), () ->
         {
             assertTrue(prometheus.isAlive(), "prometheus exited");
             try
             {
                 final JsonNode samples = api.query("count_over_time(up{job=\"feedhandler\"}[1m])");
-                if (!samples.isEmpty() && samples.get(0).path("value").get(1).asDouble() >= 4 &&
-                    api.query("up{job=\"feedhandler\"} == 1").size() == 1)
-                {
-                    return;
-                }
+                return !samples.isEmpty() && samples.get(0).path("value").get(1).asDouble() >= 4 &&
+                    api.query("up{job=\"feedhandler\"} == 1").size() == 1;
             }
             catch (final IOException ex)
             {
-                // not listening yet
+                return false; // not listening yet
             }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("prometheus did not scrape /metrics 4 times within 60 s");
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        });
     }
 
     private record Api(int port)

@@ -23,6 +23,8 @@ public final class SessionCounters
     public final LongAdder duplicates = new LongAdder();
     /** Times the ring was full and reading stopped (TCP back-pressure) until it had room. */
     public final LongAdder ringFull = new LongAdder();
+    /** Milliseconds of reconnect backoff scheduled so far (the growing wait between tries, counted when scheduled). */
+    public final LongAdder reconnectWaitMillis = new LongAdder();
     /** Server heartbeats received. */
     public final LongAdder heartbeatsReceived = new LongAdder();
     /** Client heartbeats sent. */

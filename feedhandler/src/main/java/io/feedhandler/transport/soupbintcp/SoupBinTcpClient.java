@@ -305,6 +305,7 @@ public final class SoupBinTcpClient implements AutoCloseable
         {
             delay = backoffMillis;
             backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoffMillis());
+            counters.reconnectWaitMillis.add(delay);
         }
         final String resume = next > 0 ? "session " + (session.isEmpty() ? "(current)" : session) + " at sequence number " + next :
             "the current session at sequence number " + settings.firstSequence();

@@ -1,5 +1,7 @@
 package io.feedhandler.transport.moldudp64;
 
+import java.time.Duration;
+import io.feedhandler.Await;
 import io.feedhandler.config.Profile;
 import io.feedhandler.sim.ExchangeSimulator;
 import io.feedhandler.sim.LoopbackLines;
@@ -127,10 +129,7 @@ class MoldUdp64LinesTest
             {
                 assertTrue(simulator.awaitFinished(30, TimeUnit.SECONDS), "the simulator did not finish playing");
                 final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (!collected.ended && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(10);
-                }
+                Await.until("wait while: !collected.ended", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !(!collected.ended));
                 if (counters.packets[LineArbiter.LINE_A].sum() == 0 && counters.packets[LineArbiter.LINE_B].sum() == 0)
                 {
                     fail("no multicast packet arrived on loopback: the simulator sends with IP_MULTICAST_IF lo and the " +

@@ -1,5 +1,6 @@
 package io.feedhandler.transport.soupbintcp;
 
+import io.feedhandler.Await;
 import io.feedhandler.config.SoupBinTcpSettings;
 import io.feedhandler.sim.MessageStore;
 import io.feedhandler.sim.SoupBinTcpServer;
@@ -111,23 +112,19 @@ class SoupBinTcpClientTest
         {
             final CollectingSink sink = new CollectingSink(DAY);
             final SessionCounters counters = new SessionCounters();
-            final long started = System.nanoTime();
             try (SoupBinTcpClient client = new SoupBinTcpClient(settings(server.port(), 4),
                 new Credentials("FEED01", "wrong"), sink, new SystemEpochNanoClock(), counters))
             {
                 client.start();
                 final long deadline = System.nanoTime() + 10_000_000_000L;
-                while (client.failure() == null && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(5);
-                }
+                Await.until("wait while: client.failure() == null", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !(client.failure() == null));
                 assertNotNull(client.failure(), "gives up after soupbintcp.max-rejections");
                 assertTrue(client.failure().contains("not authorised"), client.failure());
                 assertFalse(client.failure().contains("wrong"), "the password is never written");
-                Thread.sleep(300);
             }
-            // Waits 10, 20, 40 ms between the four tries: the backoff grows, no tight loop.
-            assertTrue(System.nanoTime() - started >= 70_000_000L);
+            // Waits 10, 20, 40 ms between the four tries: the backoff grows, no tight loop; and no
+            // fifth try is scheduled after giving up (it would add 80).
+            assertEquals(10 + 20 + 40, counters.reconnectWaitMillis.sum());
             assertEquals(4, server.rejections(), "no try after giving up");
             assertEquals(4, counters.loginsRejected.sum());
             assertTrue(sink.sequences().isEmpty());
@@ -147,11 +144,9 @@ class SoupBinTcpClientTest
             {
                 client.start();
                 final long deadline = System.nanoTime() + 10_000_000_000L;
-                while (sink.sequences().size() < 1000 && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(5);
-                }
-                Thread.sleep(200);
+                Await.until("wait while: sink.sequences().size() < 1000", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !(sink.sequences().size() < 1000));
+                // The client found the ring full and stopped reading: only then is "nothing beyond" meaningful.
+                Await.until("the client met the full ring", Duration.ofSeconds(10), () -> counters.ringFull.sum() >= 1);
                 assertEquals(1000, sink.sequences().size(), "nothing beyond the ring's room");
                 assertTrue(counters.ringFull.sum() >= 1);
                 assertFalse(client.ended());
@@ -201,10 +196,7 @@ class SoupBinTcpClientTest
             {
                 client.start();
                 final long deadline = System.nanoTime() + 10_000_000_000L;
-                while (counters.timeouts.sum() < 2 && System.nanoTime() < deadline)
-                {
-                    Thread.sleep(10);
-                }
+                Await.until("wait while: counters.timeouts.sum() < 2", Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> !(counters.timeouts.sum() < 2));
                 assertNull(client.failure());
             }
             assertTrue(counters.timeouts.sum() >= 2, "closed after 300 ms of silence, each time");

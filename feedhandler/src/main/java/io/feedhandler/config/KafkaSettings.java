@@ -96,6 +96,17 @@ public record KafkaSettings(String bootstrapServers, TopicSettings topics, Map<S
         return properties;
     }
 
+    /**
+     * @param lingerMillis {@code linger.ms} in place of the profile's (file replay's own, see {@link ReplaySettings}).
+     * @return as {@link #producerProperties()}, with that {@code linger.ms}.
+     */
+    public Properties producerProperties(final long lingerMillis)
+    {
+        final Properties properties = producerProperties();
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(lingerMillis));
+        return properties;
+    }
+
     static KafkaSettings read(final ProfileReader reader, final String exchange)
     {
         final String bootstrapServers = reader.matching("kafka.bootstrap-servers",

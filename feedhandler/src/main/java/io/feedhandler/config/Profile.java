@@ -92,6 +92,7 @@ public final class Profile
     private final MetricsSettings metrics;
     private final Config resolved;
     private final BookSettings book;
+    private final ReplaySettings replay;
 
     private Profile(final String source, final ProfileReader reader, final Config resolved)
     {
@@ -114,6 +115,7 @@ public final class Profile
         this.soupBinTcp = SoupBinTcpSettings.read(reader);
         this.metrics = MetricsSettings.read(reader);
         this.book = BookSettings.read(reader);
+        this.replay = ReplaySettings.read(reader);
         checkCombinations(reader, kafka);
     }
 
@@ -410,6 +412,12 @@ public final class Profile
     public KafkaSettings kafka()
     {
         return kafka;
+    }
+
+    /** @return the {@code replay} section. */
+    public ReplaySettings replay()
+    {
+        return replay;
     }
 
     /** @return the {@code book} section. */

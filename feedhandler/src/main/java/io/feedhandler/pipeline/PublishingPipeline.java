@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,8 @@ public final class PublishingPipeline implements AutoCloseable
     }
 
     private PublishingPipeline(final Profile profile, final Topics topics, final TradingDay day, final String source,
-        final PipelineCounters counters, final Framing framing, final StageLatencies latencies)
+        final PipelineCounters counters, final Framing framing, final StageLatencies latencies,
+        final Properties producerProperties)
         throws InterruptedException, IOException
     {
         this.profile = profile;
@@ -95,7 +97,7 @@ public final class PublishingPipeline implements AutoCloseable
         }
         this.checkpoint = new Checkpoint(profile.checkpoint().directory().resolve(exchange + ".checkpoint"));
         this.previous = checkpoint.read();
-        this.producer = new KafkaProducer<>(profile.kafka().producerProperties());
+        this.producer = new KafkaProducer<>(producerProperties);
         try
         {
             awaitMetadata(producer, topicByKind);
@@ -171,6 +173,34 @@ public final class PublishingPipeline implements AutoCloseable
         final TradingDay day, final String source, final PipelineCounters counters, final StageLatencies latencies)
         throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
     {
+        return start(profile, schemas, topics, day, source, counters, latencies, profile.kafka().producerProperties());
+    }
+
+    /**
+     * As {@link #start(Profile, RecordSchemas, Topics, TradingDay, String, PipelineCounters)}, recording stage latencies
+     * into the given recorders, with the given producer properties.
+     *
+     * @param profile   the exchange profile.
+     * @param schemas   the schemas to publish with.
+     * @param topics    topic names.
+     * @param day       the trading day of the ITCH timestamps.
+     * @param source    what is published (file name, lines), for DLQ headers.
+     * @param counters  what the pipeline counts.
+     * @param latencies where the publisher records origin to {@code send()} returned and to acknowledgement.
+     * @param producerProperties the producer's properties: the profile's, or a replay's (its own {@code linger.ms}).
+     * @return the running pipeline; {@link #close()} it.
+     * @throws IOException                 if the checkpoint exists but cannot be read.
+     * @throws InterruptedException        if interrupted while waiting for metadata.
+     * @throws TopicCreationException      if the topics cannot be created (broker unreachable).
+     * @throws SchemaRegistryException     if the registry cannot be reached (and the profile does
+     *                                     not fall back) or refuses a request.
+     * @throws IncompatibleSchemaException if a schema change breaks the evolution rules.
+     */
+    public static PublishingPipeline start(final Profile profile, final RecordSchemas schemas, final Topics topics,
+        final TradingDay day, final String source, final PipelineCounters counters, final StageLatencies latencies,
+        final Properties producerProperties)
+        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
+    {
         // Schemas first: a refused start must leave nothing behind, not even topics.
         final Framing framing = framing(profile, schemas, topics, counters);
         if (profile.kafka().topics().create())
@@ -178,7 +208,7 @@ public final class PublishingPipeline implements AutoCloseable
             final TopicCreator.Result created = TopicCreator.of(profile).createMissing(topics);
             created.warnings().forEach(LOG::warn);
         }
-        return new PublishingPipeline(profile, topics, day, source, counters, framing, latencies);
+        return new PublishingPipeline(profile, topics, day, source, counters, framing, latencies, producerProperties);
     }
 
     /**

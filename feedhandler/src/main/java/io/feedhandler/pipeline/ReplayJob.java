@@ -140,8 +140,10 @@ public final class ReplayJob
     {
         final PipelineCounters counters = new PipelineCounters();
         final TradingDay day = profile.tradingDay(file, Clock.systemUTC());
+        // A replay is a throughput job: its own linger.ms (replay.linger-ms), not the live lines'.
         final PublishingPipeline publishing = PublishingPipeline.start(profile, schemas, topics, day,
-            file.getFileName().toString(), counters);
+            file.getFileName().toString(), counters, new StageLatencies(StageLatencies.Origin.RECEIVE),
+            profile.kafka().producerProperties(profile.replay().lingerMillis()));
         try
         {
             this.wireFormat = publishing.wireFormat();

@@ -235,6 +235,18 @@ class ProfileTest
     }
 
     @Test
+    void shouldGiveAReplayItsOwnLingerAndTheLiveLinesTheProfiles() throws Exception
+    {
+        final Profile profile = Profile.load(write(MINIMAL), Map.of(), Map.of());
+        assertEquals(5, profile.replay().lingerMillis(), "default: batches fill for up to 5 ms in a replay");
+        assertEquals("0", profile.kafka().producerProperties().get(ProducerConfig.LINGER_MS_CONFIG), "live: the profile's");
+        assertEquals("5", profile.kafka().producerProperties(profile.replay().lingerMillis()).get(ProducerConfig.LINGER_MS_CONFIG));
+        assertEquals(0, Profile.load(write(MINIMAL + "replay.linger-ms = 0\n"), Map.of(), Map.of()).replay().lingerMillis());
+        assertProblems(MINIMAL + "replay.linger-ms = 5000\n",
+            "replay.linger-ms must be a whole number from 0 to 1000 (got '5000' at line 9)");
+    }
+
+    @Test
     void shouldRefuseAnUnknownWaitStrategy() throws Exception
     {
         assertProblems(MINIMAL + "pipeline.wait-strategy = spin\n",
@@ -344,7 +356,7 @@ class ProfileTest
             "kafka.topics.partition is not a profile key; known keys under kafka.topics: create, partitions, " +
                 "replication-factor (got '16' at line 11)",
             "pipline.ring-size is not a profile key; known keys at the top: asset-class, book, checkpoint, exchange, " +
-                "kafka, lines, metrics, pipeline, retransmission, schema-registry, soupbintcp, time-zone, trade-date, " +
+                "kafka, lines, metrics, pipeline, replay, retransmission, schema-registry, soupbintcp, time-zone, trade-date, " +
                 "transport (got '1024' at line 10)");
     }
 
@@ -547,7 +559,8 @@ class ProfileTest
         assertEquals("equities", profile.assetClass());
         assertEquals("127.0.0.1:9092", profile.kafka().bootstrapServers());
         assertEquals("0", profile.kafka().producer().get("linger.ms"));
-        assertEquals("lz4", profile.kafka().producer().get("compression.type"));
+        assertEquals("none", profile.kafka().producer().get("compression.type"), "no lz4 buffers per batch at linger.ms 0");
+        assertEquals(5, profile.replay().lingerMillis());
         assertEquals(new PipelineSettings(65_536, WaitStrategy.SLEEPING, OverloadPolicy.RECOVER, StageThreads.ONE), profile.pipeline());
 
         final Profile demo = Profile.defaults(Map.of("kafka.bootstrap-servers", "127.0.0.1:40123"), Map.of());

@@ -55,7 +55,8 @@ import java.util.stream.Stream;
  *   table, ratio handler / reference, JSON
  * </pre>
  * All use the producer settings of the built-in profile ({@code Profile.defaults}: acks=all,
- * idempotence, linger.ms 0, lz4, max.block.ms 1 s). {@code bare} separates what the pipeline costs
+ * idempotence, compression none, max.block.ms 1 s) with a replay's own {@code linger.ms}
+ * ({@code replay.linger-ms}, 5). {@code bare} separates what the pipeline costs
  * (handler / bare) from what the records' shape costs (bare / reference).
  *
  * <p>Every topic is created, and waited for until every partition answers ListOffsets, before
@@ -66,7 +67,7 @@ import java.util.stream.Stream;
  * [messages] [result.json] [--set profile.key=value]... [--variants]} (defaults 1,000,000 and
  * {@code bench/results/replay-vs-producer-perf.json}); {@code bench/replay-vs-producer-perf} builds
  * and runs it on a JDK &gt;= 21. {@code --set} changes the profile of every run (the reference's
- * producer settings too), e.g. {@code kafka.producer.linger.ms=5}; {@code --variants} adds two bare
+ * producer settings too), e.g. {@code replay.linger-ms=0}; {@code --variants} adds two bare
  * runs per round, the handler's records without keys and without headers.
  */
 public final class ReplayThroughputHarness
@@ -202,7 +203,7 @@ public final class ReplayThroughputHarness
             for (int round = 0; round <= ROUNDS; round++)
             {
                 final int number = round;
-                final Properties producer = profile(bootstrap, "reference" + round).kafka().producerProperties();
+                final Properties producer = replayProducer(profile(bootstrap, "reference" + round));
                 producer.setProperty(CLIENT_ID, "producer-perf-" + round);
                 final String topic = "producer-perf-" + round;
                 createTopic(bootstrap, topic);
@@ -228,7 +229,7 @@ public final class ReplayThroughputHarness
                 runs.add(measure(brokerProcess, clientId(bareProfile), () ->
                 {
                     final BareProducerRun bare = BareProducerRun.run(
-                        bareProfile.kafka().producerProperties(), Topics.of(bareProfile).all(), bareRecords.records());
+                        replayProducer(bareProfile), Topics.of(bareProfile).all(), bareRecords.records());
                     if (bare.failures() != 0)
                     {
                         throw new IllegalStateException("bare producer: " + bare.failures() + " deliveries failed");
@@ -272,7 +273,7 @@ public final class ReplayThroughputHarness
         System.out.printf("round %d: bare-%s: the handler's records, %s%n", round, name, name);
         return measure(broker, clientId(profile), () ->
         {
-            final BareProducerRun bare = BareProducerRun.run(profile.kafka().producerProperties(), Topics.of(profile).all(), records);
+            final BareProducerRun bare = BareProducerRun.run(replayProducer(profile), Topics.of(profile).all(), records);
             return new Run(round, "bare-" + name, bare.records(), bare.recordsPerSecond(), bare.recordsPerSecond(),
                 Double.NaN, Double.NaN);
         });
@@ -296,6 +297,12 @@ public final class ReplayThroughputHarness
         return new Run(run.round(), run.name(), run.records(), run.recordsPerSecond(), run.steadyPerSecond(),
             run.p50Millis(), run.p99Millis(), wall, cpuSeconds(ProcessHandle.current()) - harnessBefore,
             cpuSeconds(broker) - brokerBefore, load, producer);
+    }
+
+    /** @return the producer settings a replay uses (the profile's, with replay.linger-ms): every run gets the same. */
+    private static Properties replayProducer(final Profile profile)
+    {
+        return profile.kafka().producerProperties(profile.replay().lingerMillis());
     }
 
     private static String clientId(final Profile profile)

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * One real schema registry for a test class: Apicurio Registry (its Quarkus build, the only
  * Confluent-compatible registry on Maven Central) run as a child process on a free loopback port,
  * with in-memory storage, serving the Confluent API under {@code /apis/ccompat/v7}. Started before
- * the class's first test, destroyed after its last. Register it as
+ * the class's first test, destroyed after its last (or killed earlier by the test: {@link #kill()}). Register it as
  * {@code @RegisterExtension static final RegistryExtension REGISTRY = new RegistryExtension();}.
  *
  * <p>Maven unpacks the registry into {@code target/apicurio} in {@code process-test-resources}
@@ -75,6 +75,27 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
             }
             process = null;
         }
+    }
+
+    /**
+     * Kill the registry mid-test, as a crash or a lost host would (SIGKILL: no orderly shutdown),
+     * and wait until the process is gone, so that its port refuses connections from here on.
+     * {@link #afterAll} has nothing left to stop then.
+     *
+     * @throws InterruptedException if interrupted while waiting for the process to end.
+     */
+    public void kill() throws InterruptedException
+    {
+        if (process == null)
+        {
+            return;
+        }
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS))
+        {
+            fail("the schema registry (pid " + process.pid() + ") was still running 30 s after SIGKILL");
+        }
+        process = null;
     }
 
     /** @return the Confluent-compatible API's base URL, e.g. {@code http://127.0.0.1:40123/apis/ccompat/v7}. */

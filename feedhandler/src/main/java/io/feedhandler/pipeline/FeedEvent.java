@@ -48,6 +48,11 @@ public final class FeedEvent
     String reason;
 
     boolean duplicate;
+    /**
+     * At or below the checkpoint after a restart: published before it, so it only rebuilds the
+     * books and the symbols and is not published again (see {@link Sequencer#rebuildThrough}).
+     */
+    boolean rebuild;
     long gapFrom;
     long gapTo;
     StatusType lineStatus;
@@ -87,6 +92,12 @@ public final class FeedEvent
     public boolean isDuplicate()
     {
         return duplicate;
+    }
+
+    /** @return true if it was published before a restart and only rebuilds state now. */
+    public boolean isRebuild()
+    {
+        return rebuild;
     }
 
     /** @return first missing sequence number before this event, or 0 if none is missing. */
@@ -192,6 +203,7 @@ public final class FeedEvent
         kind = 0;
         reason = null;
         duplicate = false;
+        rebuild = false;
         gapFrom = 0;
         gapTo = 0;
         lineStatus = null;

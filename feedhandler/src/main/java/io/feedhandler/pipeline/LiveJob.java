@@ -36,9 +36,12 @@ import java.time.Duration;
  * </pre>
  *
  * <p>Start resumes from the checkpoint: its last stream (the session published most recently)
- * and watermark. SoupBinTCP logs in to that session at watermark + 1; the MoldUDP64 arbiter
- * expects watermark + 1 and re-requests what the lines no longer carry. A checkpoint of another
- * session (a new day) is not applied, with a log line.
+ * and watermark. The session is taken again from sequence number 1 (SoupBinTCP logs in at 1; the
+ * MoldUDP64 arbiter expects 1 and re-requests what the lines no longer carry): messages up to the
+ * watermark rebuild the order books and the symbol table and are not published again, publishing
+ * resumes at watermark + 1. Without that, the books would start empty mid-session (wrong quotes,
+ * trades missing their resting order's price) and messages without a stock field would have no
+ * symbol. A checkpoint of another session (a new day) is not applied, with a log line.
  *
  * <p>{@link #stop} is the orderly end (SIGTERM): stop receiving, let the stages drain the ring,
  * wait for Kafka's acknowledgements, write the checkpoint, close the producer.
@@ -124,7 +127,8 @@ public final class LiveJob
         final java.util.Optional<java.util.Map.Entry<String, Long>> resume = publishing.resumePoint();
         resume.ifPresentOrElse(point ->
         {
-            LOG.info("checkpoint {}: session {} acknowledged up to sequence number {}; resuming at {} if it is still the live session",
+            LOG.info("checkpoint {}: session {} acknowledged up to sequence number {}; resuming at {} if it is still the live session, " +
+                    "after rebuilding the order books and symbols from its sequence number 1 (not published again)",
                 profile.checkpoint().directory(), point.getKey(), point.getValue(), point.getValue() + 1);
             publishing.resume(point.getKey(), point.getValue());
         }, () -> LOG.info("no checkpoint in {}: starting afresh", profile.checkpoint().directory()));
@@ -133,14 +137,16 @@ public final class LiveJob
             if (soupBinTcp)
             {
                 session = new SoupBinTcpClient(profile.soupBinTcp(), credentials, source, publishing.clock(), sessionCounters);
-                resume.ifPresent(point -> session.resume(point.getKey(), point.getValue() + 1));
+                // From 1: what is at or below the checkpoint rebuilds the books (PublishingPipeline.resume).
+                resume.ifPresent(point -> session.resume(point.getKey(), 1));
                 session.start();
             }
             else
             {
                 lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(),
                     profile.pipeline().overloadPolicy() == OverloadPolicy.SHED, source, publishing.clock(), lineCounters);
-                resume.ifPresent(point -> lines.arbiter().resume(point.getKey(), point.getValue() + 1));
+                // From 1, re-requested: what is at or below the checkpoint rebuilds the books.
+                resume.ifPresent(point -> lines.arbiter().resume(point.getKey(), 1));
                 lines.start();
             }
         }

@@ -23,6 +23,8 @@ public final class PipelineCounters
     public final AtomicLongArray messagesByType = new AtomicLongArray(128);
     /** Messages dropped because their sequence number was seen before. */
     public final LongAdder duplicates = new LongAdder();
+    /** Messages at or below the checkpoint replayed after a restart into the books and symbols, not published. */
+    public final LongAdder rebuilt = new LongAdder();
     /** Gaps opened (each reported as a status record). */
     public final LongAdder gaps = new LongAdder();
     /** Sequence numbers inside gaps. */

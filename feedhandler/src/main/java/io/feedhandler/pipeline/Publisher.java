@@ -172,6 +172,11 @@ public final class Publisher implements EventHandler<FeedEvent>
     public void onEvent(final FeedEvent event, final long ringSequence, final boolean endOfBatch)
     {
         drainRetries();
+        if (event.rebuild)
+        {
+            // Published and acknowledged before the restart (its DLQ copy too, if it was malformed).
+            return;
+        }
         if (event.kind == FeedEvent.DEFECT)
         {
             deadLetter(event);

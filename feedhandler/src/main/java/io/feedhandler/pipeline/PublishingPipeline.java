@@ -226,9 +226,11 @@ public final class PublishingPipeline implements AutoCloseable
     }
 
     /**
-     * Start a stream after its checkpointed watermark, before the source delivers anything: the
-     * sequencer expects watermark + 1 (a later first message is a gap) and the acked watermark
-     * starts there. Harmless if the stream never shows up (another day's session).
+     * Start a stream after its checkpointed watermark, before the source delivers anything. The
+     * source must deliver the stream from sequence number 1: messages 1 to {@code watermark}
+     * rebuild the order books and the symbol table without being published again, and publishing
+     * resumes at watermark + 1 (a later first message there is a gap). The acked watermark starts
+     * at {@code watermark}. Harmless if the stream never shows up (another day's session).
      *
      * @param stream    the stream's name.
      * @param watermark last sequence number acknowledged before the restart.
@@ -237,7 +239,7 @@ public final class PublishingPipeline implements AutoCloseable
     {
         final int index = streams.indexOf(stream);
         // Before the source's first event: the ring's publication makes these visible to the stages.
-        sequencer.expect(index, watermark + 1);
+        sequencer.rebuildThrough(index, watermark);
         publisher.resumeAfter(index, watermark);
     }
 

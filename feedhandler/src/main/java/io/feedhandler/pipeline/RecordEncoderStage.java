@@ -70,6 +70,10 @@ import java.time.ZoneId;
  * order) keep their order event record and are counted in {@link PipelineCounters#bookAnomalies};
  * they are not malformed input, so they do not go to the DLQ.
  *
+ * <p>A message flagged {@code rebuild} (below the checkpoint after a restart, see
+ * {@link Sequencer#rebuildThrough}) goes through the books and the symbol table like any other,
+ * and its records are dropped: it was published before the restart.
+ *
  * <p>Malformed messages (unknown type, wrong length) are not encoded: the event is marked failed
  * and the publisher sends its raw bytes to the DLQ. Nothing here allocates per message.
  */
@@ -161,7 +165,10 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
         }
         if (event.kind == FeedEvent.LINE_STATUS)
         {
-            lineStatus(event);
+            if (!event.rebuild)
+            {
+                lineStatus(event);
+            }
             this.event = null;
             return;
         }
@@ -176,6 +183,11 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
             header.sequence(event.sequence);
         }
         dispatcher.dispatch(event.payload, 0, event.payloadLength);
+        if (event.rebuild)
+        {
+            // Published before the restart: the books and symbols have it now, nothing goes out again.
+            event.records.clear();
+        }
         this.event = null;
     }
 

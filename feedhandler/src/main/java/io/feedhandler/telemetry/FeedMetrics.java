@@ -93,6 +93,9 @@ public final class FeedMetrics implements AutoCloseable
         counter("feedhandler_events", "Events read from the sources: messages and defects.", c -> c.eventsIn);
         counter("feedhandler_messages", "Messages in sequence (duplicates excluded).", c -> c.messages);
         counter("feedhandler_duplicates", "Messages dropped because their sequence number was seen before.", c -> c.duplicates);
+        counter("feedhandler_messages_rebuilt",
+            "Messages at or below the checkpoint taken again after a restart to rebuild the books and symbols; not published.",
+            c -> c.rebuilt);
         counter("feedhandler_gaps", "Sequence gaps detected (each published as a GAP status record).", c -> c.gaps);
         counter("feedhandler_missing_messages", "Sequence numbers inside detected gaps.", c -> c.missingMessages);
         counter("feedhandler_dlq_records", "Events sent to the dead letter topic (malformed input, failed stages).",

@@ -186,6 +186,64 @@ public final class ReferenceBooks implements ItchListener
     }
 
     /**
+     * @param message the ITCH messages of a session, sequence number 1 first.
+     * @param count   how many of them.
+     * @return the reference books after every one of them, quotes kept.
+     */
+    public static ReferenceBooks of(final io.feedhandler.sim.MessageStore message, final long count)
+    {
+        final ReferenceBooks books = new ReferenceBooks(true);
+        final io.feedhandler.itch50.ItchMessageDispatcher dispatcher = new io.feedhandler.itch50.ItchMessageDispatcher(books);
+        for (long sequence = 1; sequence <= count; sequence++)
+        {
+            books.next(sequence);
+            dispatcher.dispatch(message.buffer(), message.offset(sequence), message.length(sequence));
+        }
+        return books;
+    }
+
+    /** @return every quote as {@link #line(org.apache.avro.generic.GenericRecord)} writes a published one. */
+    public List<String> quoteLines()
+    {
+        final List<String> lines = new ArrayList<>();
+        for (final Quote quote : quotes)
+        {
+            final Top top = quote.top();
+            lines.add(quote.sequence() + " " + quote.locate() + " " + price(top.bidPrice()) + " " + top.bidShares() + " " +
+                top.bidOrders() + " " + price(top.askPrice()) + " " + top.askShares() + " " + top.askOrders());
+        }
+        return lines;
+    }
+
+    /**
+     * @param quote a quote record decoded against schemas/Quote.avsc.
+     * @return "sequence locate bidPrice bidSize bidOrders askPrice askSize askOrders", as {@link #quoteLines()}.
+     */
+    public static String line(final org.apache.avro.generic.GenericRecord quote)
+    {
+        return quote.get("sequence") + " " + quote.get("stockLocate") + " " + decimal(quote.get("bidPrice")) + " " +
+            quote.get("bidSize") + " " + quote.get("bidOrders") + " " + decimal(quote.get("askPrice")) + " " +
+            quote.get("askSize") + " " + quote.get("askOrders");
+    }
+
+    private static String price(final long price)
+    {
+        return price < 0 ? "null" : java.math.BigDecimal.valueOf(price, 4).toPlainString();
+    }
+
+    private static String decimal(final Object bytes)
+    {
+        if (bytes == null)
+        {
+            return "null";
+        }
+        final java.nio.ByteBuffer buffer = ((java.nio.ByteBuffer)bytes).duplicate();
+        final byte[] unscaled = new byte[buffer.remaining()];
+        buffer.get(unscaled);
+        return new java.math.BigDecimal(new java.math.BigInteger(unscaled), 4).toPlainString();
+    }
+
+    /**
      * Before each message, order event or not.
      *
      * @param sequence the message's sequence number.

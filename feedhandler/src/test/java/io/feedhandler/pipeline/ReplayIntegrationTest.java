@@ -111,19 +111,11 @@ class ReplayIntegrationTest
         final Replayed replayed = replay(file);
         final ReferenceBooks reference = ReferenceBooks.of(TestData.path(file));
 
-        final List<String> expected = new ArrayList<>();
-        for (final ReferenceBooks.Quote quote : reference.quotes)
-        {
-            final ReferenceBooks.Top top = quote.top();
-            expected.add(quote.sequence() + " " + quote.locate() + " " + price(top.bidPrice()) + " " + top.bidShares() + " " +
-                top.bidOrders() + " " + price(top.askPrice()) + " " + top.askShares() + " " + top.askOrders());
-        }
+        final List<String> expected = reference.quoteLines();
         final List<String> published = new ArrayList<>();
         for (final GenericRecord quote : replayed.decoded.get(RecordSchema.QUOTE))
         {
-            published.add(quote.get("sequence") + " " + quote.get("stockLocate") + " " + decimal(quote.get("bidPrice")) + " " +
-                quote.get("bidSize") + " " + quote.get("bidOrders") + " " + decimal(quote.get("askPrice")) + " " +
-                quote.get("askSize") + " " + quote.get("askOrders"));
+            published.add(ReferenceBooks.line(quote));
         }
         published.sort(java.util.Comparator.comparingLong(line -> Long.parseLong(line.substring(0, line.indexOf(' ')))));
         assertEquals(expected, published, "quotes, in sequence order");
@@ -133,23 +125,6 @@ class ReplayIntegrationTest
         final long nonPrintable = replayed.decoded.get(RecordSchema.TRADE).stream()
             .filter(trade -> !(Boolean)trade.get("printable")).count();
         assertEquals(reference.executionTrades - reference.printableExecutionTrades, nonPrintable);
-    }
-
-    private static String price(final long price)
-    {
-        return price < 0 ? "null" : java.math.BigDecimal.valueOf(price, 4).toPlainString();
-    }
-
-    private static String decimal(final Object bytes)
-    {
-        if (bytes == null)
-        {
-            return "null";
-        }
-        final java.nio.ByteBuffer buffer = ((java.nio.ByteBuffer)bytes).duplicate();
-        final byte[] unscaled = new byte[buffer.remaining()];
-        buffer.get(unscaled);
-        return new java.math.BigDecimal(new java.math.BigInteger(unscaled), 4).toPlainString();
     }
 
     private static void assertCounts(final Config manifest, final Replayed replayed, final int gaps,

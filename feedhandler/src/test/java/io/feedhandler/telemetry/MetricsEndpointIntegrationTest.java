@@ -68,6 +68,7 @@ class MetricsEndpointIntegrationTest
             assertCounter(scrape, "feedhandler_gaps_total", counters.gaps.sum(), exchange);
             assertCounter(scrape, "feedhandler_missing_messages_total", counters.missingMessages.sum(), exchange);
             assertCounter(scrape, "feedhandler_duplicates_total", counters.duplicates.sum(), exchange);
+            assertCounter(scrape, "feedhandler_messages_rebuilt_total", 0, exchange);
             assertCounter(scrape, "feedhandler_dlq_records_total", counters.deadLetters.sum(), exchange);
             assertCounter(scrape, "feedhandler_records_sent_total", counters.recordsSent.sum(), exchange);
             assertCounter(scrape, "feedhandler_delivery_failures_total", 0, exchange);

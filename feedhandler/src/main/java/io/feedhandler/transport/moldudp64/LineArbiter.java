@@ -298,7 +298,8 @@ public final class LineArbiter
      * (a log line says so) and {@code firstSequence} holds.
      *
      * @param session      the session named in the checkpoint (trimmed).
-     * @param nextSequence its watermark + 1.
+     * @param nextSequence the first sequence number wanted: 1 to rebuild the books from the
+     *                     session's start (what {@code run} does), or watermark + 1.
      */
     public void resume(final String session, final long nextSequence)
     {

@@ -19,10 +19,12 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 
 /**
  * {@code feedhandler verify --profile P [--from-beginning]}: reads the profile's output topics back
@@ -80,12 +82,20 @@ public final class VerifyCommand implements Callable<Integer>
         final OutputVerifier.Report report;
         try (SchemaRegistryClient registry = profile.schemaRegistry().enabled() ? SchemaRegistryClient.of(profile.schemaRegistry()) : null)
         {
+            if (registry != null)
+            {
+                // Asked once up front: a registry that does not answer fails here in one line,
+                // not once per record as a decode failure.
+                registry.schemaById(1);
+            }
             report = new OutputVerifier(profile.kafka().bootstrapServers(), Duration.ofSeconds(timeoutSeconds), topics, RecordSchemas.fromClassPath(),
-                registry == null ? null : id -> writerSchema(registry, id)).verify(position);
+                registry == null ? null : writerSchemas(registry)).verify(position);
         }
         catch (final SchemaRegistryException ex)
         {
-            err.println("verify: schema registry " + profile.schemaRegistry().url() + ": " + ex.getMessage());
+            // The client's message names the registry: "schema registry URL unreachable: ...".
+            err.println("verify: " + ex.getMessage() + "; verify needs it for the writer schema of each record's " +
+                "schema id (SCHEMA_REGISTRY_URL=none reads the records with the local schemas instead)");
             return FeedHandlerCommand.ExitCode.BAD_INPUT;
         }
         catch (final KafkaException ex)
@@ -110,6 +120,33 @@ public final class VerifyCommand implements Callable<Integer>
         }
         out.flush();
         return report.passed() ? FeedHandlerCommand.ExitCode.OK : FAILED;
+    }
+
+    /**
+     * @return the writer schema per Confluent id from the registry; an id the registry failed on
+     *         fails again at once (the verifier caches only the ids that resolved), so a registry
+     *         lost mid-run costs one request per id, not one per record.
+     */
+    private static IntFunction<Schema> writerSchemas(final SchemaRegistryClient registry)
+    {
+        final Map<Integer, RuntimeException> failed = new HashMap<>();
+        return id ->
+        {
+            final RuntimeException before = failed.get(id);
+            if (before != null)
+            {
+                throw before;
+            }
+            try
+            {
+                return writerSchema(registry, id);
+            }
+            catch (final RuntimeException ex)
+            {
+                failed.put(id, ex);
+                throw ex;
+            }
+        };
     }
 
     private static Schema writerSchema(final SchemaRegistryClient registry, final int id)

@@ -131,6 +131,21 @@ class VerifyCommandTest
         assertTrue(run.err().startsWith("verify: Kafka at 127.0.0.1:1 did not answer"), run.err());
     }
 
+    @Test
+    void shouldExitTwoInOneLineWhenTheSchemaRegistryDoesNotAnswer() throws Exception
+    {
+        final String down = "http://127.0.0.1:" + io.feedhandler.registry.RegistryExtension.freePort();
+        final CommandRun run = run("verify", "--set", "kafka.bootstrap-servers=" + BROKER.bootstrapServers(),
+            "--set", "schema-registry.url=" + down, "--set", "schema-registry.retries=1",
+            "--set", "schema-registry.retry-backoff-ms=10");
+
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().startsWith("verify: schema registry " + down + " unreachable"), run.err());
+        assertTrue(run.err().contains("SCHEMA_REGISTRY_URL=none"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.out().isEmpty(), "no report from a verify that could not decode: " + run.out());
+    }
+
     private void replay(final String exchange, final String file)
     {
         final CommandRun run = run("replay", "--no-progress", "--set", "exchange=" + exchange,

@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 8's SoupBinTCP "done means", in process: the simulator's server drops the connection
  * mid-stream several times, the handler reconnects and resumes, and Kafka (a real broker) has
- * every sequence number exactly once. A second job on the same checkpoint resumes after it and
- * publishes nothing twice.
+ * every sequence number exactly once. A second job on the same checkpoint takes the session again
+ * from 1 into the books and publishes nothing twice.
  */
 class SoupBinTcpIntegrationTest
 {
@@ -83,8 +83,11 @@ class SoupBinTcpIntegrationTest
             final LiveJob second = new LiveJob(profile);
             second.start();
             awaitEnd(second);
-            assertTrue(second.stop(Duration.ofSeconds(30)).complete());
-            assertEquals(0, second.sessionCounters().messages.sum(), "resumed after the checkpoint");
+            final ReplaySummary again = second.stop(Duration.ofSeconds(30));
+            assertTrue(again.complete(), again.render());
+            assertEquals(DAY.count(), again.counters().rebuilt.sum(), "the restart took the session again from 1 into the books");
+            assertEquals(0, again.counters().messages.sum(), "and published none of it: the checkpoint covered it all");
+            assertEquals(0, again.counters().recordsSent.sum());
 
             final OutputVerifier.Report report = new OutputVerifier(BROKER.bootstrapServers(), Duration.ofSeconds(10),
                 Topics.of(profile), RecordSchemas.fromClassPath(), null).verify(null);

@@ -125,12 +125,23 @@ public final class LiveJob
         final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,
             profile.lines().staleAfterMillis(), latencies, publishing.clock());
         final java.util.Optional<java.util.Map.Entry<String, Long>> resume = publishing.resumePoint();
+        final boolean rebuild = profile.checkpoint().rebuildBooks();
         resume.ifPresentOrElse(point ->
         {
-            LOG.info("checkpoint {}: session {} acknowledged up to sequence number {}; resuming at {} if it is still the live session, " +
-                    "after rebuilding the order books and symbols from its sequence number 1 (not published again)",
-                profile.checkpoint().directory(), point.getKey(), point.getValue(), point.getValue() + 1);
-            publishing.resume(point.getKey(), point.getValue());
+            if (rebuild)
+            {
+                LOG.info("checkpoint {}: session {} acknowledged up to sequence number {}; resuming at {} if it is still the live " +
+                        "session, after rebuilding the order books and symbols from its sequence number 1 (not published again)",
+                    profile.checkpoint().directory(), point.getKey(), point.getValue(), point.getValue() + 1);
+            }
+            else
+            {
+                LOG.warn("checkpoint {}: session {} acknowledged up to sequence number {}; resuming at {} if it is still the live " +
+                        "session, with empty order books and no symbols (checkpoint.rebuild-books = false): quotes and execution " +
+                        "trades of earlier orders are wrong or missing, and messages without a stock field have no symbol",
+                    profile.checkpoint().directory(), point.getKey(), point.getValue(), point.getValue() + 1);
+            }
+            publishing.resume(point.getKey(), point.getValue(), rebuild);
         }, () -> LOG.info("no checkpoint in {}: starting afresh", profile.checkpoint().directory()));
         try
         {
@@ -138,7 +149,7 @@ public final class LiveJob
             {
                 session = new SoupBinTcpClient(profile.soupBinTcp(), credentials, source, publishing.clock(), sessionCounters);
                 // From 1: what is at or below the checkpoint rebuilds the books (PublishingPipeline.resume).
-                resume.ifPresent(point -> session.resume(point.getKey(), 1));
+                resume.ifPresent(point -> session.resume(point.getKey(), rebuild ? 1 : point.getValue() + 1));
                 session.start();
             }
             else
@@ -146,7 +157,7 @@ public final class LiveJob
                 lines = new MoldUdp64Lines(profile.lines(), profile.retransmission(),
                     profile.pipeline().overloadPolicy() == OverloadPolicy.SHED, source, publishing.clock(), lineCounters);
                 // From 1, re-requested: what is at or below the checkpoint rebuilds the books.
-                resume.ifPresent(point -> lines.arbiter().resume(point.getKey(), 1));
+                resume.ifPresent(point -> lines.arbiter().resume(point.getKey(), rebuild ? 1 : point.getValue() + 1));
                 lines.start();
             }
         }

@@ -226,20 +226,29 @@ public final class PublishingPipeline implements AutoCloseable
     }
 
     /**
-     * Start a stream after its checkpointed watermark, before the source delivers anything. The
-     * source must deliver the stream from sequence number 1: messages 1 to {@code watermark}
-     * rebuild the order books and the symbol table without being published again, and publishing
-     * resumes at watermark + 1 (a later first message there is a gap). The acked watermark starts
-     * at {@code watermark}. Harmless if the stream never shows up (another day's session).
+     * Start a stream after its checkpointed watermark, before the source delivers anything. With
+     * {@code rebuild}, the source must deliver the stream from sequence number 1: messages 1 to
+     * {@code watermark} rebuild the order books and the symbol table without being published
+     * again. Either way publishing resumes at watermark + 1 (a later first message there is a
+     * gap) and the acked watermark starts at {@code watermark}. Harmless if the stream never shows
+     * up (another day's session).
      *
      * @param stream    the stream's name.
      * @param watermark last sequence number acknowledged before the restart.
+     * @param rebuild   true if the source delivers the stream from 1 ({@code checkpoint.rebuild-books}).
      */
-    public void resume(final String stream, final long watermark)
+    public void resume(final String stream, final long watermark, final boolean rebuild)
     {
         final int index = streams.indexOf(stream);
         // Before the source's first event: the ring's publication makes these visible to the stages.
-        sequencer.rebuildThrough(index, watermark);
+        if (rebuild)
+        {
+            sequencer.rebuildThrough(index, watermark);
+        }
+        else
+        {
+            sequencer.expect(index, watermark + 1);
+        }
         publisher.resumeAfter(index, watermark);
     }
 

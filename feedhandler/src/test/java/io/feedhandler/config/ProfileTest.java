@@ -235,6 +235,15 @@ class ProfileTest
     }
 
     @Test
+    void shouldRebuildTheBooksAfterARestartUnlessTheProfileSaysNot() throws Exception
+    {
+        assertTrue(Profile.load(write(MINIMAL), Map.of(), Map.of()).checkpoint().rebuildBooks(), "default: rebuild");
+        assertFalse(Profile.load(write(MINIMAL + "checkpoint.rebuild-books = false\n"), Map.of(), Map.of()).checkpoint().rebuildBooks());
+        assertProblems(MINIMAL + "checkpoint.rebuild-books = sometimes\n",
+            "checkpoint.rebuild-books must be true or false (got 'sometimes' at line 9)");
+    }
+
+    @Test
     void shouldGiveAReplayItsOwnLingerAndTheLiveLinesTheProfiles() throws Exception
     {
         final Profile profile = Profile.load(write(MINIMAL), Map.of(), Map.of());

@@ -79,7 +79,7 @@ class SoupBinTcpIntegrationTest
             assertEquals(5, first.sessionCounters().loginsAccepted.sum());
             assertEquals(Map.of("DROPS00008", (long)DAY.count()), summary.watermarks());
 
-            // Restarted after a clean stop: logs in at count + 1, gets End of Session, adds nothing.
+            // Restarted after a clean stop: logs in at 1, rebuilds the books from all of it, adds nothing.
             final LiveJob second = new LiveJob(profile);
             second.start();
             awaitEnd(second);
@@ -88,6 +88,17 @@ class SoupBinTcpIntegrationTest
             assertEquals(DAY.count(), again.counters().rebuilt.sum(), "the restart took the session again from 1 into the books");
             assertEquals(0, again.counters().messages.sum(), "and published none of it: the checkpoint covered it all");
             assertEquals(0, again.counters().recordsSent.sum());
+
+            // Without the rebuild: logs in at count + 1, gets End of Session, reads nothing.
+            sets.put("checkpoint.rebuild-books", "false");
+            final LiveJob third = new LiveJob(Profile.defaults(sets, Map.of()));
+            third.start();
+            awaitEnd(third);
+            final ReplaySummary skipped = third.stop(Duration.ofSeconds(30));
+            assertTrue(skipped.complete(), skipped.render());
+            assertEquals(0, third.sessionCounters().messages.sum(), "resumed after the checkpoint");
+            assertEquals(0, skipped.counters().rebuilt.sum());
+            assertEquals(0, skipped.counters().recordsSent.sum());
 
             final OutputVerifier.Report report = new OutputVerifier(BROKER.bootstrapServers(), Duration.ofSeconds(10),
                 Topics.of(profile), RecordSchemas.fromClassPath(), null).verify(null);

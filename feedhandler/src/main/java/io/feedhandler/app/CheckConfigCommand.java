@@ -62,13 +62,18 @@ public final class CheckConfigCommand implements Callable<Integer>
             profile.kafka().topics().partitions(), profile.kafka().topics().replicationFactor(),
             profile.kafka().topics().create() ? "created when missing" : "must exist"));
         final Map<String, String> producer = profile.kafka().producer();
-        text.append(String.format("  %-16s acks=%s enable.idempotence=%s linger.ms=%s client.id=%s%n", "producer",
-            producer.get("acks"), producer.get("enable.idempotence"), producer.get("linger.ms"), producer.get("client.id")));
+        text.append(String.format("  %-16s acks=%s enable.idempotence=%s linger.ms=%s compression.type=%s client.id=%s%n", "producer",
+            producer.get("acks"), producer.get("enable.idempotence"), producer.get("linger.ms"),
+            producer.getOrDefault("compression.type", "none"), producer.get("client.id")));
+        line(text, "replay", "linger.ms=" + profile.replay().lingerMillis() + " (file replay's producer)", profile, "replay.linger-ms");
         line(text, "schema registry", profile.schemaRegistry().url().map(Object::toString)
             .orElse("none (Avro single-object encoding)"), profile, "schema-registry.url");
         line(text, "pipeline", "ring " + profile.pipeline().ringSize() + ", " + profile.pipeline().waitStrategy().profileName() +
             ", stage threads " + profile.pipeline().stageThreads().profileName(), profile, "pipeline.wait-strategy");
         line(text, "checkpoint", profile.checkpoint().directory().toString(), profile, "checkpoint.directory");
+        line(text, "restart", profile.checkpoint().rebuildBooks()
+            ? "the session again from 1: the books rebuilt, published from the checkpoint + 1"
+            : "from the checkpoint + 1 with empty books (quotes wrong for earlier orders)", profile, "checkpoint.rebuild-books");
         line(text, "metrics", profile.metrics().enabled()
             ? "http://" + profile.metrics().bindAddress() + ":" + profile.metrics().port() + "/metrics"
             : "off (metrics.port = 0)", profile, "metrics.port");

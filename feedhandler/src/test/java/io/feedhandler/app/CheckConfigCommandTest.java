@@ -34,7 +34,10 @@ class CheckConfigCommandTest
         assertTrue(run.out().startsWith(PROFILE + ": OK"), run.out());
         assertTrue(run.out().contains("broker1:9092,broker2:9092  [kafka.bootstrap-servers: --set]"), run.out());
         assertTrue(run.out().contains("market.equities.orders.nasdaq"), run.out());
-        assertTrue(run.out().contains("acks=all enable.idempotence=true linger.ms=0"), run.out());
+        assertTrue(run.out().contains("acks=all enable.idempotence=true linger.ms=0 compression.type=none"), run.out());
+        assertTrue(run.out().contains("linger.ms=5 (file replay's producer)  [replay.linger-ms: line "), run.out());
+        assertTrue(run.out().contains("the session again from 1: the books rebuilt, published from the checkpoint + 1  " +
+            "[checkpoint.rebuild-books: line "), run.out());
         assertTrue(run.out().contains("[schema-registry.url: line "), run.out());
         assertTrue(run.out().contains("off (metrics.port = 0)"), run.out());
     }

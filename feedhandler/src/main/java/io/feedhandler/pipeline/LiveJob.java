@@ -121,7 +121,8 @@ public final class LiveJob
             MoldUdp64Lines.checkInterfaces(profile.lines());
         }
         publishing = PublishingPipeline.start(profile, RecordSchemas.fromClassPath(), topics,
-            profile.tradingDay(Clock.systemUTC()), soupBinTcp ? "soupbintcp" : "lines", counters, latencies);
+            profile.tradingDay(Clock.systemUTC()), soupBinTcp ? "soupbintcp" : "lines", counters, latencies,
+            profile.kafka().producerProperties());
         final LineSource source = new LineSource(publishing.ring(), publishing.streams(), counters,
             profile.lines().staleAfterMillis(), latencies, publishing.clock());
         final java.util.Optional<java.util.Map.Entry<String, Long>> resume = publishing.resumePoint();

@@ -95,34 +95,6 @@ public final class Publisher implements EventHandler<FeedEvent>
      * @param exchange        name for the headers.
      * @param source          what is being published (file name, line), for DLQ headers.
      * @param schemaNames     header value naming the schema (and its fingerprint or version) per kind, by ordinal.
-     * @param clock           epoch clock, to measure receive-to-acknowledgement latency.
-     */
-    public Publisher(
-        final Producer<byte[], byte[]> producer,
-        final String[] topics,
-        final String deadLetterTopic,
-        final StreamRegistry streams,
-        final SymbolTable symbols,
-        final PipelineCounters counters,
-        final String exchange,
-        final String source,
-        final String[] schemaNames,
-        final EpochNanoClock clock)
-    {
-        this(producer, topics, deadLetterTopic, streams, symbols, counters, exchange, source, schemaNames, clock,
-            new StageLatencies(StageLatencies.Origin.RECEIVE));
-    }
-
-    /**
-     * @param producer        the process's one producer (idempotent, acks=all).
-     * @param topics          topic per {@link RecordSchema}, by ordinal.
-     * @param deadLetterTopic topic for malformed input.
-     * @param streams         stream names.
-     * @param symbols         keys per stock locate.
-     * @param counters        what is counted.
-     * @param exchange        name for the headers.
-     * @param source          what is being published (file name, line), for DLQ headers.
-     * @param schemaNames     header value naming the schema (and its fingerprint or version) per kind, by ordinal.
      * @param clock           epoch clock, to measure latencies.
      * @param stageLatencies  records origin to {@code send()} returned and to acknowledgement.
      */

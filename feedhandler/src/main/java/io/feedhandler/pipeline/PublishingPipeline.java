@@ -129,57 +129,6 @@ public final class PublishingPipeline implements AutoCloseable
      * Settle the wire format (registering schemas with the registry, if any), create missing
      * topics, start the producer and the ring.
      *
-     * @param profile  the exchange profile.
-     * @param schemas  the schemas to publish with.
-     * @param topics   topic names.
-     * @param day      the trading day of the ITCH timestamps.
-     * @param source   what is published (file name, lines), for DLQ headers.
-     * @param counters what the pipeline counts.
-     * @return the running pipeline; {@link #close()} it.
-     * @throws IOException                 if the checkpoint exists but cannot be read.
-     * @throws InterruptedException        if interrupted while waiting for metadata.
-     * @throws TopicCreationException      if the topics cannot be created (broker unreachable).
-     * @throws SchemaRegistryException     if the registry cannot be reached (and the profile does
-     *                                     not fall back) or refuses a request.
-     * @throws IncompatibleSchemaException if a schema change breaks the evolution rules.
-     */
-    public static PublishingPipeline start(final Profile profile, final RecordSchemas schemas, final Topics topics,
-        final TradingDay day, final String source, final PipelineCounters counters)
-        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
-    {
-        return start(profile, schemas, topics, day, source, counters, new StageLatencies(StageLatencies.Origin.RECEIVE));
-    }
-
-    /**
-     * As {@link #start(Profile, RecordSchemas, Topics, TradingDay, String, PipelineCounters)}, recording stage latencies
-     * into the given recorders.
-     *
-     * @param profile   the exchange profile.
-     * @param schemas   the schemas to publish with.
-     * @param topics    topic names.
-     * @param day       the trading day of the ITCH timestamps.
-     * @param source    what is published (file name, lines), for DLQ headers.
-     * @param counters  what the pipeline counts.
-     * @param latencies where the publisher records origin to {@code send()} returned and to acknowledgement.
-     * @return the running pipeline; {@link #close()} it.
-     * @throws IOException                 if the checkpoint exists but cannot be read.
-     * @throws InterruptedException        if interrupted while waiting for metadata.
-     * @throws TopicCreationException      if the topics cannot be created (broker unreachable).
-     * @throws SchemaRegistryException     if the registry cannot be reached (and the profile does
-     *                                     not fall back) or refuses a request.
-     * @throws IncompatibleSchemaException if a schema change breaks the evolution rules.
-     */
-    public static PublishingPipeline start(final Profile profile, final RecordSchemas schemas, final Topics topics,
-        final TradingDay day, final String source, final PipelineCounters counters, final StageLatencies latencies)
-        throws IOException, InterruptedException, TopicCreationException, SchemaRegistryException, IncompatibleSchemaException
-    {
-        return start(profile, schemas, topics, day, source, counters, latencies, profile.kafka().producerProperties());
-    }
-
-    /**
-     * As {@link #start(Profile, RecordSchemas, Topics, TradingDay, String, PipelineCounters)}, recording stage latencies
-     * into the given recorders, with the given producer properties.
-     *
      * @param profile   the exchange profile.
      * @param schemas   the schemas to publish with.
      * @param topics    topic names.

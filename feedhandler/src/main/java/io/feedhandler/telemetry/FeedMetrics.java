@@ -271,8 +271,25 @@ public final class FeedMetrics implements AutoCloseable
 
     private void sessionGauges()
     {
-        GaugeWithCallback.builder().name("feedhandler_acked_sequence")
-            .help("Acked-sequence watermark per session: every sequence number up to it is acknowledged by Kafka.")
+        sessionGauge("feedhandler_acked_sequence",
+            "Acked-sequence watermark per session: every sequence number up to it is acknowledged by Kafka.",
+            (source, stream, watermark) -> watermark.watermark());
+        // Same sessions as the watermark, so the two series always pair up in a query.
+        sessionGauge("feedhandler_received_sequence",
+            "Highest sequence number received in order per session (acked lag = this - feedhandler_acked_sequence).",
+            (source, stream, watermark) -> source.sequencer().nextExpected(stream) - 1);
+    }
+
+    /** What a per-session gauge reads: a value, or below 0 for none yet. */
+    private interface SessionValue
+    {
+        long read(PipelineTelemetry source, int stream, AckWatermark watermark);
+    }
+
+    /** A gauge per session that has an acked-sequence watermark, read at scrape time. */
+    private void sessionGauge(final String name, final String help, final SessionValue value)
+    {
+        GaugeWithCallback.builder().name(name).help(help)
             .labelNames(EXCHANGE, "session")
             .callback(callback ->
             {
@@ -282,30 +299,10 @@ public final class FeedMetrics implements AutoCloseable
                     final AckWatermark[] watermarks = source.publisher().watermarks();
                     for (int i = 0; i < source.streams().size(); i++)
                     {
-                        if (watermarks[i] != null)
+                        final long reading = watermarks[i] == null ? -1 : value.read(source, i, watermarks[i]);
+                        if (reading >= 0)
                         {
-                            callback.call(watermarks[i].watermark(), exchange, source.streams().name(i));
-                        }
-                    }
-                }
-            })
-            .register(registry);
-        GaugeWithCallback.builder().name("feedhandler_received_sequence")
-            .help("Highest sequence number received in order per session (acked lag = this - feedhandler_acked_sequence).")
-            .labelNames(EXCHANGE, "session")
-            .callback(callback ->
-            {
-                final PipelineTelemetry source = pipeline;
-                if (source != null)
-                {
-                    final AckWatermark[] watermarks = source.publisher().watermarks();
-                    for (int i = 0; i < source.streams().size(); i++)
-                    {
-                        // Same sessions as the watermark, so the two series always pair up in a query.
-                        final long next = source.sequencer().nextExpected(i);
-                        if (watermarks[i] != null && next > 0)
-                        {
-                            callback.call(next - 1, exchange, source.streams().name(i));
+                            callback.call(reading, exchange, source.streams().name(i));
                         }
                     }
                 }

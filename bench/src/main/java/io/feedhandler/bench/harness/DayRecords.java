@@ -12,6 +12,7 @@ import io.feedhandler.pipeline.Publisher;
 import io.feedhandler.pipeline.RecordEncoderStage;
 import io.feedhandler.pipeline.ReplayJob;
 import io.feedhandler.pipeline.Sequencer;
+import io.feedhandler.pipeline.StageLatencies;
 import io.feedhandler.pipeline.StreamRegistry;
 import io.feedhandler.pipeline.SymbolTable;
 import org.agrona.concurrent.OffsetEpochNanoClock;
@@ -117,7 +118,7 @@ record DayRecords(long messages, List<ProducerRecord<byte[], byte[]>> records)
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()))
         {
             final Publisher publisher = new Publisher(producer, topicByKind, topics.dlq(), streams, symbols, counters,
-                exchange, file.getFileName().toString(), schemaNames, clock);
+                exchange, file.getFileName().toString(), schemaNames, clock, new StageLatencies(StageLatencies.Origin.RECEIVE));
             final UnsafeBuffer buffer = new UnsafeBuffer(day);
             final FeedEvent event = new FeedEvent();
             long messages = 0;

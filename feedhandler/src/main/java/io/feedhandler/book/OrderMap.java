@@ -51,19 +51,7 @@ public final class OrderMap
      */
     public Order get(final long reference)
     {
-        final Order[] slots = this.slots;
-        final int mask = this.mask;
-        int i = home(reference);
-        Order order;
-        while ((order = slots[i]) != null)
-        {
-            if (order.reference == reference)
-            {
-                return order;
-            }
-            i = (i + 1) & mask;
-        }
-        return null;
+        return slots[slotOf(reference)];
     }
 
     /**
@@ -72,26 +60,14 @@ public final class OrderMap
      */
     public Order put(final Order order)
     {
-        final long reference = order.reference;
-        final Order[] slots = this.slots;
-        final int mask = this.mask;
-        int i = home(reference);
-        Order held;
-        while ((held = slots[i]) != null)
-        {
-            if (held.reference == reference)
-            {
-                slots[i] = order;
-                return held;
-            }
-            i = (i + 1) & mask;
-        }
+        final int i = slotOf(order.reference);
+        final Order held = slots[i];
         slots[i] = order;
-        if (++size > resizeAt)
+        if (held == null && ++size > resizeAt)
         {
             grow();
         }
-        return null;
+        return held;
     }
 
     /**
@@ -100,21 +76,28 @@ public final class OrderMap
      */
     public Order remove(final long reference)
     {
+        final int i = slotOf(reference);
+        final Order held = slots[i];
+        if (held != null)
+        {
+            closeGap(i);
+            size--;
+        }
+        return held;
+    }
+
+    /** @return the slot holding {@code reference}, or the empty slot where its probe ends. */
+    private int slotOf(final long reference)
+    {
         final Order[] slots = this.slots;
         final int mask = this.mask;
         int i = home(reference);
         Order held;
-        while ((held = slots[i]) != null)
+        while ((held = slots[i]) != null && held.reference != reference)
         {
-            if (held.reference == reference)
-            {
-                closeGap(i);
-                size--;
-                return held;
-            }
             i = (i + 1) & mask;
         }
-        return null;
+        return i;
     }
 
     /**

@@ -71,8 +71,9 @@ import java.time.ZoneId;
  * they are not malformed input, so they do not go to the DLQ.
  *
  * <p>A message flagged {@code rebuild} (below the checkpoint after a restart, see
- * {@link Sequencer#rebuildThrough}) goes through the books and the symbol table like any other,
- * and its records are dropped: it was published before the restart.
+ * {@link Sequencer#rebuildThrough}) goes through the books and the symbol table like any other;
+ * the publisher does not send its records (it was published before the restart). A line status
+ * flagged so has nothing to rebuild and is skipped.
  *
  * <p>Malformed messages (unknown type, wrong length) are not encoded: the event is marked failed
  * and the publisher sends its raw bytes to the DLQ. Nothing here allocates per message.
@@ -183,11 +184,6 @@ public final class RecordEncoderStage implements EventHandler<FeedEvent>, ItchLi
             header.sequence(event.sequence);
         }
         dispatcher.dispatch(event.payload, 0, event.payloadLength);
-        if (event.rebuild)
-        {
-            // Published before the restart: the books and symbols have it now, nothing goes out again.
-            event.records.clear();
-        }
         this.event = null;
     }
 
